@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Exception and interrupt entry.  Every vector gets a stub that makes the
+ * frame uniform (an error code slot, with the vector number in its upper
+ * half) and jumps to a common path that saves the general registers as a
+ * struct cpu_user_regs and calls C with a pointer to it.
+ */
+#include <asm/config.h>
+#include <asm/x86-defns.h>
+#include <generated/asm-offsets.h>
+
+        .text
+
+.macro SAVE_ALL
+        push    %rdi
+        push    %rsi
+        push    %rdx
+        push    %rcx
+        push    %rax
+        push    %r8
+        push    %r9
+        push    %r10
+        push    %r11
+        push    %rbx
+        push    %rbp
+        push    %r12
+        push    %r13
+        push    %r14
+        push    %r15
+.endm
+
+.macro RESTORE_ALL
+        pop     %r15
+        pop     %r14
+        pop     %r13
+        pop     %r12
+        pop     %rbp
+        pop     %rbx
+        pop     %r11
+        pop     %r10
+        pop     %r9
+        pop     %r8
+        pop     %rax
+        pop     %rcx
+        pop     %rdx
+        pop     %rsi
+        pop     %rdi
+.endm
+
+/* Common tail: rsp points at the error-code slot. */
+handle_exception:
+        SAVE_ALL
+        cld
+        mov     %rsp, %rdi
+        /* A frame record so that backtraces walk through the trap. */
+        push    UREGS_rip(%rsp)
+        push    %rbp
+        mov     %rsp, %rbp
+        sub     $8, %rsp                       /* 16-byte alignment at the call */
+        call    do_exception
+        add     $24, %rsp
+        RESTORE_ALL
+        add     $8, %rsp
+        iretq
+
+handle_interrupt:
+        SAVE_ALL
+        cld
+        mov     %rsp, %rdi
+        push    UREGS_rip(%rsp)
+        push    %rbp
+        mov     %rsp, %rbp
+        sub     $8, %rsp                       /* 16-byte alignment at the call */
+        call    do_irq
+        add     $24, %rsp
+        RESTORE_ALL
+        add     $8, %rsp
+        iretq
+
+/* One stub per vector, 16 bytes apart, so the IDT can be filled by index. */
+        .p2align 4
+        .globl exception_stubs
+exception_stubs:
+        .set    .Lvec, 0
+        .rept   X86_NR_EXC
+        .p2align 4
+        .if     (X86_EXC_HAVE_EC >> .Lvec) & 1
+        movl    $.Lvec, 4(%rsp)
+        .else
+        pushq   $0
+        movl    $.Lvec, 4(%rsp)
+        .endif
+        jmp     handle_exception
+        .set    .Lvec, .Lvec + 1
+        .endr
+
+        .p2align 4
+        .globl interrupt_stubs
+interrupt_stubs:
+        .rept   256 - X86_NR_EXC
+        .p2align 4
+        pushq   $0
+        movl    $.Lvec, 4(%rsp)
+        jmp     handle_interrupt
+        .set    .Lvec, .Lvec + 1
+        .endr
+
+        .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * x86-64 virtual memory layout.  Everything the hypervisor maps lives in
+ * L4 slots 256-271 (0xffff800000000000 - 0xffff87ffffffffff), the range
+ * Xen's PV ABI reserves for the hypervisor in every guest page table:
+ *
+ *  slot 256      0xffff800000000000  read-only M2P for guests (later)
+ *  slot 261      0xffff82d080000000  hypervisor image (VA = PA + XENIA_VIRT_START)
+ *                0xffff82d0c0000000  ioremap area (1 GiB)
+ *  slots 262-271 0xffff830000000000  direct map of all RAM (5 TiB)
+ */
+#ifndef ASM_X86_CONFIG_H
+#define ASM_X86_CONFIG_H
+
+#define HYPERVISOR_VIRT_START 0xffff800000000000
+#define HYPERVISOR_VIRT_END   0xffff880000000000
+
+#define RO_MPT_VIRT_START 0xffff800000000000
+
+/* Inside the hypervisor range and never mapped: debug_fault=pf writes here. */
+#define DEBUG_UNMAPPED_VA 0xffff817000000000
+
+#define XENIA_VIRT_START 0xffff82d080000000
+#define XENIA_LOAD_PA    0x200000 /* 2 MiB: mappable with one large page */
+
+#define IOREMAP_VIRT_START 0xffff82d0c0000000
+#define IOREMAP_VIRT_END   0xffff82d100000000
+
+#define DIRECTMAP_VIRT_START 0xffff830000000000
+#define DIRECTMAP_VIRT_END   0xffff880000000000
+#define DIRECTMAP_SIZE       (DIRECTMAP_VIRT_END - DIRECTMAP_VIRT_START)
+
+/* Hypervisor stacks: 8 pages, STACK_SIZE-aligned so that the per-CPU block
+ * at the top can be found from %rsp; the lowest page is an unmapped guard. */
+#define STACK_ORDER 3
+#define STACK_SIZE  (4096 << STACK_ORDER)
+
+/* Size of each IST stack (double fault, NMI, machine check). */
+#define IST_STACK_SIZE 4096
+
+/* Boot-time segment selectors. */
+#define __HYPERVISOR_CS 0x08
+#define __HYPERVISOR_DS 0x10
+#define TSS_SELECTOR    0x20
+
+#endif /* ASM_X86_CONFIG_H */

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef ASM_X86_TRAPS_H
+#define ASM_X86_TRAPS_H
+
+/*
+ * Exception-table entry: if the instruction at `from` faults, execution
+ * resumes at `to`.  Offsets are relative, so the table needs no relocation.
+ */
+#define EXTABLE_ENTRY(from, to)       \
+    ".pushsection .ex_table, \"a\"\n" \
+    ".balign 4\n"                     \
+    ".long " from " - .\n"            \
+    ".long " to " - .\n"              \
+    ".popsection\n"
+
+void traps_init(void);
+
+#endif /* ASM_X86_TRAPS_H */

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The hypervisor's own page tables: the image in slot 261 with W^X
+ * permissions and an unmapped guard page under the boot stack, a direct
+ * map of RAM (and ACPI regions) from slot 262, and an uncached ioremap
+ * area.  Page-table pages come from the boot allocator until the heap
+ * exists, then from the heap.
+ */
+#include <xenia/arch.h>
+#include <xenia/bootinfo.h>
+#include <xenia/bug.h>
+#include <xenia/console.h>
+#include <xenia/init.h>
+#include <xenia/lib.h>
+#include <xenia/mm.h>
+#include <xenia/spinlock.h>
+#include <xenia/string.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+
+extern char _start[], _etext[], _srodata[], _erodata[], _sdata[], _end[];
+extern char cpu0_stack[];
+
+uint64_t _page_nx;
+static pte_t *idle_l4;
+static DEFINE_SPINLOCK(map_lock);
+
+static pte_t *alloc_pt_page(void)
+{
+    void *p;
+
+    if (frame_table) {
+        p = alloc_xenheap_pages(0, MEMF_zero);
+        BUG_ON(!p); /* out of memory while mapping hypervisor memory */
+        return p;
+    }
+    p = maddr_to_virt(bootmem_alloc(1, 1));
+    memset(p, 0, PAGE_SIZE);
+    return p;
+}
+
+/* The next-level table under entry *e, created if absent. */
+static pte_t *next_table(pte_t *e)
+{
+    if (!(*e & _PAGE_PRESENT)) {
+        pte_t *t = alloc_pt_page();
+
+        *e = virt_to_maddr(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
+    }
+    /* Mappings are never made over a large page: that would mean two
+     * callers disagree about who owns the range. */
+    BUG_ON(*e & _PAGE_PSE);
+    return maddr_to_virt(*e & PADDR_MASK);
+}
+
+/*
+ * Map [va, va + size) to [ma, ...) with `flags`, using 2 MiB pages where
+ * both addresses are aligned and allowed.  Caller holds map_lock or runs
+ * at boot.
+ */
+static void map_range(pte_t *l4, unsigned long va, paddr_t ma, uint64_t size, uint64_t flags,
+                      bool large)
+{
+    while (size) {
+        pte_t *l3 = next_table(&l4[l4_index(va)]);
+        pte_t *l2 = next_table(&l3[l3_index(va)]);
+
+        if (large && IS_ALIGNED(va, MiB(2)) && IS_ALIGNED(ma, MiB(2)) && size >= MiB(2) &&
+            !(l2[l2_index(va)] & _PAGE_PRESENT)) {
+            l2[l2_index(va)] = ma | flags | _PAGE_PSE;
+            va += MiB(2);
+            ma += MiB(2);
+            size -= MiB(2);
+            continue;
+        }
+        pte_t *l1 = next_table(&l2[l2_index(va)]);
+
+        l1[l1_index(va)] = ma | flags;
+        va += PAGE_SIZE;
+        ma += PAGE_SIZE;
+        size -= PAGE_SIZE;
+    }
+}
+
+static void map_image(void)
+{
+    unsigned long text = (unsigned long)_start, ro = (unsigned long)_srodata;
+    unsigned long data = (unsigned long)_sdata, end = (unsigned long)_end;
+    unsigned long guard = (unsigned long)cpu0_stack;
+
+    map_range(idle_l4, text, __pa(_start), ro - text, PAGE_HYPERVISOR_RX, false);
+    map_range(idle_l4, ro, __pa(_srodata), data - ro, PAGE_HYPERVISOR_RO, false);
+    map_range(idle_l4, data, __pa(_sdata), guard - data, PAGE_HYPERVISOR_RW, false);
+    /* The lowest page of the boot stack stays unmapped: an overflow faults
+     * (and is reported from the double-fault IST stack) instead of
+     * silently overwriting .bss. */
+    map_range(idle_l4, guard + PAGE_SIZE, __pa((void *)(guard + PAGE_SIZE)),
+              end - guard - PAGE_SIZE, PAGE_HYPERVISOR_RW, false);
+}
+
+static void map_direct(void)
+{
+    for (unsigned int i = 0; i < bootinfo.nr_mem; i++) {
+        const struct mem_region *r = &bootinfo.mem[i];
+        paddr_t s = ROUNDDOWN(r->start, PAGE_SIZE), e = ROUNDUP(r->start + r->size, PAGE_SIZE);
+
+        if (r->type != MEM_RAM && r->type != MEM_ACPI && r->type != MEM_NVS)
+            continue;
+        if (e > DIRECTMAP_SIZE) {
+            printk(XENLOG_WARNING "Memory above %lu GiB is not used\n",
+                   (unsigned long)(DIRECTMAP_SIZE >> 30));
+            e = DIRECTMAP_SIZE;
+        }
+        if (s < e)
+            map_range(idle_l4, DIRECTMAP_VIRT_START + s, s, e - s, PAGE_HYPERVISOR_RW, true);
+    }
+}
+
+unsigned long __init arch_memory_init(void)
+{
+    paddr_t ram_end = bootinfo_ram_end(&bootinfo);
+
+    for (unsigned int i = 0; i < bootinfo.nr_mem; i++) {
+        const struct mem_region *r = &bootinfo.mem[i];
+
+        /* The first MiB stays with firmware (and, later, the AP trampoline). */
+        if (r->type == MEM_RAM && r->start + r->size > MiB(1))
+            bootmem_add_range(max(r->start, (paddr_t)MiB(1)), r->start + r->size);
+    }
+    bootmem_reserve(__pa(_start), __pa(_end));
+    for (unsigned int i = 0; i < bootinfo.nr_modules; i++)
+        bootmem_reserve(bootinfo.modules[i].start,
+                        bootinfo.modules[i].start + bootinfo.modules[i].size);
+
+    idle_l4 = alloc_pt_page();
+    map_image();
+    map_direct();
+    write_cr3(virt_to_maddr(idle_l4));
+    printk("Page tables: image at %p (W^X), direct map of %lu MiB at %#lx\n", (void *)_start,
+           (unsigned long)(min(ram_end, (paddr_t)DIRECTMAP_SIZE) >> 20),
+           (unsigned long)DIRECTMAP_VIRT_START);
+
+    return (unsigned long)(min(ram_end, (paddr_t)DIRECTMAP_SIZE) >> PAGE_SHIFT);
+}
+
+void *ioremap(paddr_t ma, size_t size)
+{
+    static unsigned long next = IOREMAP_VIRT_START;
+    paddr_t base = ROUNDDOWN(ma, PAGE_SIZE);
+    uint64_t len = ROUNDUP(ma + size, PAGE_SIZE) - base;
+    unsigned long flags, va;
+
+    BUG_ON(!idle_l4); /* only after arch_memory_init() */
+    spin_lock_irqsave(&map_lock, flags);
+    if (len > IOREMAP_VIRT_END - next) {
+        spin_unlock_irqrestore(&map_lock, flags);
+        return NULL;
+    }
+    va = next;
+    next += len;
+    map_range(idle_l4, va, base, len, PAGE_HYPERVISOR_UC, false);
+    spin_unlock_irqrestore(&map_lock, flags);
+    return (void *)(va + (ma - base));
+}

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Descriptor tables and the C side of exception and interrupt handling.
+ * A fault in the hypervisor is fatal: it prints the registers and a
+ * backtrace and stops the machine, unless the faulting instruction has an
+ * exception-table fixup (rdmsr_safe and, later, guest memory accessors).
+ */
+#include <xenia/arch.h>
+#include <xenia/bug.h>
+#include <xenia/console.h>
+#include <xenia/init.h>
+#include <xenia/lib.h>
+#include <xenia/smp.h>
+#include <xenia/string.h>
+#include <asm/irq.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+struct __packed desc_ptr {
+    uint16_t limit;
+    uint64_t base;
+};
+
+struct __packed tss64 {
+    uint32_t _rsvd0;
+    uint64_t rsp[3];
+    uint64_t _rsvd1;
+    uint64_t ist[7];
+    uint64_t _rsvd2;
+    uint16_t _rsvd3;
+    uint16_t iomap_base;
+};
+
+struct idt_gate {
+    uint16_t offset_lo;
+    uint16_t selector;
+    uint8_t ist;
+    uint8_t type_attr;
+    uint16_t offset_mid;
+    uint32_t offset_hi;
+    uint32_t _rsvd;
+};
+
+/* Boot CPU tables; SMP bring-up gives each further CPU its own. */
+static uint64_t gdt[8] __aligned(64);
+static struct tss64 tss __aligned(64);
+static struct idt_gate idt[256] __aligned(16);
+static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __aligned(16);
+static irq_vector_handler_t irq_handlers[256];
+
+extern const char exception_stubs[], interrupt_stubs[];
+
+static const char *const exception_names[X86_NR_EXC] = {
+    [X86_EXC_DE] = "#DE divide error",
+    [X86_EXC_DB] = "#DB debug",
+    [X86_EXC_NMI] = "NMI",
+    [X86_EXC_BP] = "#BP breakpoint",
+    [X86_EXC_OF] = "#OF overflow",
+    [X86_EXC_BR] = "#BR bound range",
+    [X86_EXC_UD] = "#UD invalid opcode",
+    [X86_EXC_NM] = "#NM device not available",
+    [X86_EXC_DF] = "#DF double fault",
+    [X86_EXC_TS] = "#TS invalid TSS",
+    [X86_EXC_NP] = "#NP segment not present",
+    [X86_EXC_SS] = "#SS stack fault",
+    [X86_EXC_GP] = "#GP general protection",
+    [X86_EXC_PF] = "#PF page fault",
+    [X86_EXC_MF] = "#MF x87 error",
+    [X86_EXC_AC] = "#AC alignment check",
+    [X86_EXC_MC] = "#MC machine check",
+    [X86_EXC_XM] = "#XM SIMD error",
+    [X86_EXC_VE] = "#VE virtualization",
+    [X86_EXC_CP] = "#CP control protection",
+};
+
+static void set_gate(unsigned int vec, const void *handler, unsigned int ist)
+{
+    unsigned long a = (unsigned long)handler;
+
+    idt[vec] = (struct idt_gate){
+        .offset_lo = (uint16_t)a,
+        .selector = __HYPERVISOR_CS,
+        .ist = (uint8_t)ist,
+        .type_attr = 0x8e, /* present, DPL 0, 64-bit interrupt gate */
+        .offset_mid = (uint16_t)(a >> 16),
+        .offset_hi = (uint32_t)(a >> 32),
+    };
+}
+
+static void load_tables(void)
+{
+    struct desc_ptr gdtr = {sizeof(gdt) - 1, (uint64_t)gdt};
+    struct desc_ptr idtr = {sizeof(idt) - 1, (uint64_t)idt};
+
+    __asm__ __volatile__("lgdt %0" ::"m"(gdtr));
+    /* Reload CS with a far return, then the data segments. */
+    __asm__ __volatile__("pushq %0\n\t"
+                         "leaq 1f(%%rip), %%rax\n\t"
+                         "pushq %%rax\n\t"
+                         "lretq\n"
+                         "1:\n\t"
+                         "mov %1, %%ds\n\t"
+                         "mov %1, %%es\n\t"
+                         "mov %1, %%ss\n\t"
+                         :
+                         : "i"(__HYPERVISOR_CS), "r"(__HYPERVISOR_DS)
+                         : "rax", "memory");
+    __asm__ __volatile__("ltr %w0" ::"r"(TSS_SELECTOR));
+    __asm__ __volatile__("lidt %0" ::"m"(idtr));
+}
+
+void __init traps_init(void)
+{
+    unsigned long t = (unsigned long)&tss;
+
+    gdt[__HYPERVISOR_CS >> 3] = 0x00af9a000000ffffUL;
+    gdt[__HYPERVISOR_DS >> 3] = 0x00cf92000000ffffUL;
+    /* 64-bit available TSS: a 16-byte system descriptor. */
+    gdt[TSS_SELECTOR >> 3] =
+        (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89UL << 40) | (((t >> 24) & 0xff) << 56);
+    gdt[(TSS_SELECTOR >> 3) + 1] = t >> 32;
+
+    tss.iomap_base = sizeof(tss); /* no I/O bitmap */
+    for (unsigned int i = 0; i < NR_IST; i++)
+        tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
+
+    for (unsigned int v = 0; v < X86_NR_EXC; v++)
+        set_gate(v, exception_stubs + 16 * v, 0);
+    for (unsigned int v = X86_NR_EXC; v < 256; v++)
+        set_gate(v, interrupt_stubs + 16 * (v - X86_NR_EXC), 0);
+    /* These must work even when the hypervisor stack is unusable. */
+    set_gate(X86_EXC_DF, exception_stubs + 16 * X86_EXC_DF, IST_DF);
+    set_gate(X86_EXC_NMI, exception_stubs + 16 * X86_EXC_NMI, IST_NMI);
+    set_gate(X86_EXC_MC, exception_stubs + 16 * X86_EXC_MC, IST_MCE);
+
+    load_tables();
+}
+
+/* --- Exception table ------------------------------------------------------ */
+
+struct extable_entry {
+    int32_t insn; /* relative to the field itself */
+    int32_t fixup;
+};
+
+extern const struct extable_entry __start_ex_table[], __stop_ex_table[];
+
+static unsigned long search_extable(unsigned long rip)
+{
+    for (const struct extable_entry *e = __start_ex_table; e < __stop_ex_table; e++)
+        if ((unsigned long)&e->insn + (long)e->insn == rip)
+            return (unsigned long)&e->fixup + (long)e->fixup;
+    return 0;
+}
+
+int rdmsr_safe(uint32_t msr, uint64_t *val)
+{
+    uint32_t lo = 0, hi = 0;
+    int rc = 0;
+
+    __asm__ __volatile__("1: rdmsr\n"
+                         "2:\n"
+                         ".section .text.fixup, \"ax\"\n"
+                         "3: movl %[efault], %[rc]\n"
+                         "   jmp 2b\n"
+                         ".previous\n" EXTABLE_ENTRY("1b", "3b")
+                         : "=a"(lo), "=d"(hi), [rc] "+r"(rc)
+                         : "c"(msr), [efault] "i"(-14));
+    *val = ((uint64_t)hi << 32) | lo;
+    return rc;
+}
+
+/* --- Reporting ------------------------------------------------------------ */
+
+static void show_registers(const struct cpu_user_regs *r)
+{
+    printk(XENLOG_ERR "CPU:    %u\n", smp_processor_id());
+    printk(XENLOG_ERR "RIP:    %04x:[<%016lx>] %pS\n", r->cs, r->rip, (void *)r->rip);
+    printk(XENLOG_ERR "RFLAGS: %016lx   CR0: %016lx   CR4: %016lx\n", r->rflags, read_cr0(),
+           read_cr4());
+    printk(XENLOG_ERR "rax: %016lx   rbx: %016lx   rcx: %016lx\n", r->rax, r->rbx, r->rcx);
+    printk(XENLOG_ERR "rdx: %016lx   rsi: %016lx   rdi: %016lx\n", r->rdx, r->rsi, r->rdi);
+    printk(XENLOG_ERR "rbp: %016lx   rsp: %016lx   r8:  %016lx\n", r->rbp, r->rsp, r->r8);
+    printk(XENLOG_ERR "r9:  %016lx   r10: %016lx   r11: %016lx\n", r->r9, r->r10, r->r11);
+    printk(XENLOG_ERR "r12: %016lx   r13: %016lx   r14: %016lx\n", r->r12, r->r13, r->r14);
+    printk(XENLOG_ERR "r15: %016lx   cr2: %016lx   cr3: %016lx\n", r->r15, read_cr2(), read_cr3());
+}
+
+/*
+ * Walk the frame-pointer chain.  Each frame must lie on the same stack as
+ * the first, above the previous one, so a corrupt chain ends the walk
+ * instead of faulting inside the fault handler.
+ */
+static void show_backtrace(unsigned long rbp, unsigned long rip)
+{
+    unsigned long lo = ROUNDDOWN(rbp, STACK_SIZE), hi = lo + STACK_SIZE;
+
+    printk(XENLOG_ERR "Xenia call trace:\n");
+    if (rip)
+        printk(XENLOG_ERR "   [<%016lx>] %pS\n", rip, (void *)rip);
+    for (unsigned int depth = 0; depth < 32; depth++) {
+        const unsigned long *frame = (const unsigned long *)rbp;
+
+        if (!rbp || (rbp & 7) || rbp < lo || rbp + 16 > hi)
+            break;
+        if (!frame[1])
+            break;
+        printk(XENLOG_ERR "   [<%016lx>] %pS\n", frame[1], (void *)frame[1]);
+        if (frame[0] <= rbp)
+            break;
+        rbp = frame[0];
+    }
+}
+
+void arch_dump_stack(void)
+{
+    show_backtrace((unsigned long)__builtin_frame_address(0), 0);
+}
+
+static void __noreturn fatal_trap(const struct cpu_user_regs *regs)
+{
+    unsigned int vec = regs->entry_vector;
+
+    console_start_sync();
+    printk(XENLOG_ERR "----[ Xenia FATAL TRAP: vector %u (%s), error code %04x ]----\n", vec,
+           vec < X86_NR_EXC && exception_names[vec] ? exception_names[vec] : "reserved",
+           regs->error_code);
+    if (vec == X86_EXC_PF)
+        printk(XENLOG_ERR "Page fault at %016lx: %s, %s, %s mode%s\n", read_cr2(),
+               regs->error_code & 1 ? "protection violation" : "not present",
+               regs->error_code & 2    ? "write"
+               : regs->error_code & 16 ? "fetch"
+                                       : "read",
+               regs->error_code & 4 ? "user" : "supervisor",
+               regs->error_code & 8 ? ", reserved bit set" : "");
+    show_registers(regs);
+    show_backtrace(regs->rbp, regs->rip);
+    panic("FATAL TRAP: vector %u in the hypervisor", vec);
+}
+
+void do_exception(struct cpu_user_regs *regs);
+void do_exception(struct cpu_user_regs *regs)
+{
+    unsigned long fixup = search_extable(regs->rip);
+
+    if (fixup && regs->entry_vector != X86_EXC_DF && regs->entry_vector != X86_EXC_MC) {
+        regs->rip = fixup;
+        return;
+    }
+    fatal_trap(regs);
+}
+
+void set_irq_vector_handler(unsigned int vector, irq_vector_handler_t fn)
+{
+    BUG_ON(vector < X86_NR_EXC || vector > 255);
+    irq_handlers[vector] = fn;
+}
+
+void do_irq(struct cpu_user_regs *regs);
+void do_irq(struct cpu_user_regs *regs)
+{
+    irq_vector_handler_t fn = irq_handlers[regs->entry_vector & 0xff];
+
+    if (fn)
+        fn(regs);
+    else
+        printk(XENLOG_WARNING "Unexpected interrupt, vector %#x\n", regs->entry_vector);
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Hypervisor command-line parsing (Xen syntax, see <xenia/param.h>).
+ * A value may be double-quoted to contain spaces: name="a b".
+ */
+#include <xenia/console.h>
+#include <xenia/lib.h>
+#include <xenia/param.h>
+#include <xenia/string.h>
+
+#define TOKEN_MAX 256
+
+/* Returns 1 / 0 for a boolean word in [s, end), -1 otherwise. */
+int parse_bool(const char *s, const char *end)
+{
+    static const char *const yes[] = {"1", "yes", "on", "true", "enable"};
+    static const char *const no[] = {"0", "no", "off", "false", "disable"};
+    size_t len = end ? (size_t)(end - s) : strlen(s);
+
+    for (unsigned int i = 0; i < ARRAY_SIZE(yes); i++) {
+        if (strlen(yes[i]) == len && !strncmp(s, yes[i], len))
+            return 1;
+        if (strlen(no[i]) == len && !strncmp(s, no[i], len))
+            return 0;
+    }
+    return -1;
+}
+
+static const struct kernel_param *find_param(const struct kernel_param *start,
+                                             const struct kernel_param *end, const char *name,
+                                             size_t len)
+{
+    for (const struct kernel_param *p = start; p < end; p++)
+        if (strlen(p->name) == len && !strncmp(p->name, name, len))
+            return p;
+    return NULL;
+}
+
+/* Store an unsigned value into a variable of the width the param declares. */
+static int store_uint(const struct kernel_param *p, unsigned long long v)
+{
+    switch (p->len) {
+    case sizeof(uint8_t): *(uint8_t *)p->u.var = (uint8_t)v; return v > 0xff ? -1 : 0;
+    case sizeof(uint16_t): *(uint16_t *)p->u.var = (uint16_t)v; return v > 0xffff ? -1 : 0;
+    case sizeof(uint32_t): *(uint32_t *)p->u.var = (uint32_t)v; return v > 0xffffffffULL ? -1 : 0;
+    case sizeof(uint64_t): *(uint64_t *)p->u.var = v; return 0;
+    default: return -1;
+    }
+}
+
+static int apply_param(const struct kernel_param *p, const char *val, bool negated)
+{
+    const char *end;
+    int b;
+
+    switch (p->type) {
+    case PARAM_BOOL:
+        b = val ? parse_bool(val, NULL) : !negated;
+        if (b < 0 || (val && negated))
+            return -1;
+        *(bool *)p->u.var = b;
+        return 0;
+    case PARAM_UINT:
+        if (!val || negated)
+            return -1;
+        b = store_uint(p, simple_strtoull(val, &end, 0));
+        return (*end || b) ? -1 : 0;
+    case PARAM_ULONG:
+        if (!val || negated)
+            return -1;
+        b = store_uint(p, parse_size_and_unit(val, &end));
+        return (*end || b) ? -1 : 0;
+    case PARAM_STRING:
+        if (!val || negated)
+            return -1;
+        strlcpy(p->u.var, val, p->len);
+        return strlen(val) < p->len ? 0 : -1;
+    case PARAM_CUSTOM: return p->u.fn(negated ? "no" : val ? val : "");
+    }
+    return -1;
+}
+
+/* Copy the next token into tok (unquoting); returns where parsing resumes. */
+static const char *next_token(const char *s, char *tok, size_t size, bool *truncated)
+{
+    size_t n = 0;
+    bool quoted = false;
+
+    *truncated = false;
+    for (; *s && (quoted || *s != ' '); s++) {
+        if (*s == '"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (n + 1 < size)
+            tok[n++] = *s;
+        else
+            *truncated = true;
+    }
+    tok[n] = '\0';
+    return s;
+}
+
+int cmdline_parse_table(const char *cmdline, const struct kernel_param *start,
+                        const struct kernel_param *end)
+{
+    char tok[TOKEN_MAX];
+    int bad = 0;
+
+    while (cmdline && *cmdline) {
+        const struct kernel_param *p;
+        const char *name, *val;
+        size_t name_len;
+        bool truncated, negated = false;
+
+        while (*cmdline == ' ')
+            cmdline++;
+        if (!*cmdline)
+            break;
+        cmdline = next_token(cmdline, tok, sizeof(tok), &truncated);
+
+        name = tok;
+        val = strchr(tok, '=');
+        name_len = val ? (size_t)(val - tok) : strlen(tok);
+        if (val)
+            val++;
+        p = find_param(start, end, name, name_len);
+        if (!p && !val && !strncmp(name, "no-", 3)) {
+            p = find_param(start, end, name + 3, name_len - 3);
+            negated = p != NULL;
+        }
+        if (!p) {
+            printk(XENLOG_WARNING "cmdline: unknown option '%s'\n", tok);
+            bad++;
+        } else if (truncated || apply_param(p, val, negated)) {
+            printk(XENLOG_WARNING "cmdline: bad value in '%s'\n", tok);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+extern const struct kernel_param __start_xenia_params[], __stop_xenia_params[];
+
+int cmdline_parse(const char *cmdline)
+{
+    return cmdline_parse_table(cmdline, __start_xenia_params, __stop_xenia_params);
+}

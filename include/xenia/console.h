@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef XENIA_CONSOLE_H
+#define XENIA_CONSOLE_H
+
+#include <xenia/types.h>
+
+/*
+ * Log levels, given as a prefix of the format string, as in
+ * printk(XENLOG_WARNING "...").  A message without a prefix is INFO.
+ */
+#define XENLOG_ERR     "<0>"
+#define XENLOG_WARNING "<1>"
+#define XENLOG_INFO    "<2>"
+#define XENLOG_DEBUG   "<3>"
+
+#define LOGLVL_ERR     0
+#define LOGLVL_WARNING 1
+#define LOGLVL_INFO    2
+#define LOGLVL_DEBUG   3
+
+/*
+ * A console back-end (a UART).  putc must work with interrupts off and
+ * without taking locks: panic() and the trap handlers use it.
+ */
+struct console_driver {
+    const char *name;
+    void (*putc)(struct console_driver *drv, char c);
+    int (*getc)(struct console_driver *drv); /* -1 when nothing waits */
+    struct console_driver *next;
+};
+
+void printk(const char *fmt, ...) __printf(1, 2);
+void vprintk(const char *fmt, va_list args) __printf(1, 0);
+
+void console_register(struct console_driver *drv);
+/* Write straight to every registered driver, bypassing locks: last resort. */
+void console_force_puts(const char *s);
+/* Called from panic: later printk output ignores the console lock. */
+void console_start_sync(void);
+
+/* Copy the log ring (oldest first); returns the number of bytes copied. */
+size_t console_read_log(char *buf, size_t size);
+
+/* Does the console= option name this device? */
+bool console_has(const char *dev);
+
+/* The serial input seen by console drivers, for debug keys and `make run`. */
+int console_getc(void);
+
+#endif /* XENIA_CONSOLE_H */

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef XENIA_MM_H
+#define XENIA_MM_H
+
+#include <xenia/list.h>
+#include <xenia/types.h>
+#include <asm/page.h>
+
+/*
+ * Machine frame numbers are a distinct type, so that a frame number can
+ * never be mixed up with a guest frame number or an address unnoticed.
+ */
+typedef struct {
+    unsigned long m;
+} mfn_t;
+
+static inline mfn_t _mfn(unsigned long m)
+{
+    return (mfn_t){m};
+}
+
+static inline unsigned long mfn_x(mfn_t m)
+{
+    return m.m;
+}
+
+#define INVALID_MFN _mfn(~0UL)
+
+static inline paddr_t mfn_to_maddr(mfn_t m)
+{
+    return (paddr_t)mfn_x(m) << PAGE_SHIFT;
+}
+
+static inline mfn_t maddr_to_mfn(paddr_t ma)
+{
+    return _mfn((unsigned long)(ma >> PAGE_SHIFT));
+}
+
+/*
+ * One per machine frame.  count_info holds the PGC_* state bits; the
+ * union is interpreted according to that state.
+ */
+struct page_info {
+    struct list_head list;
+    unsigned long count_info;
+    union {
+        struct {
+            unsigned int order; /* a free buddy block of 2^order frames */
+        } free;
+        struct {
+            uint16_t size_class; /* slab object size class, or XMALLOC_LARGE */
+            uint16_t order;      /* XMALLOC_LARGE: the block's order */
+            uint32_t nr_free;    /* slab: free objects in this page */
+        } xmalloc;
+        unsigned long type_info;
+    } u;
+    unsigned long owner;
+};
+
+#define PGC_state_mask  (3UL << 0)
+#define PGC_state_none  (0UL << 0) /* not RAM, or not handed to the heap */
+#define PGC_state_free  (1UL << 0) /* head of a free buddy block */
+#define PGC_state_inuse (2UL << 0) /* allocated */
+#define PGC_xenheap     (1UL << 2) /* allocated as hypervisor heap */
+#define PGC_xmalloc     (1UL << 3) /* an xmalloc slab page */
+
+extern struct page_info *frame_table;
+extern unsigned long max_page; /* frames [0, max_page) have a page_info */
+
+static inline struct page_info *mfn_to_page(mfn_t m)
+{
+    return frame_table + mfn_x(m);
+}
+
+static inline mfn_t page_to_mfn(const struct page_info *pg)
+{
+    return _mfn((unsigned long)(pg - frame_table));
+}
+
+static inline bool mfn_valid(mfn_t m)
+{
+    return mfn_x(m) < max_page;
+}
+
+static inline void *page_to_virt(const struct page_info *pg)
+{
+    return maddr_to_virt(mfn_to_maddr(page_to_mfn(pg)));
+}
+
+static inline struct page_info *virt_to_page(const void *v)
+{
+    return mfn_to_page(maddr_to_mfn(virt_to_maddr(v)));
+}
+
+/* --- Boot-time allocator (common/page_alloc.c) ---------------------------
+ * Ranges of free RAM, before the frame table exists.  Allocation is
+ * bottom-up, so early page tables come from low memory that the arch's
+ * boot mappings already cover. */
+void bootmem_add_range(paddr_t start, paddr_t end);
+void bootmem_reserve(paddr_t start, paddr_t end);
+/* Returns a machine address; panics when memory is exhausted. */
+paddr_t bootmem_alloc(unsigned long nr_pages, unsigned long align_pages);
+uint64_t bootmem_free_bytes(void);
+
+/*
+ * Build the frame table for frames [0, nr_frames) out of boot memory and
+ * hand every remaining boot range to the buddy allocator.  The boot
+ * allocator cannot be used afterwards.
+ */
+void heap_init(unsigned long nr_frames);
+
+/* --- Buddy allocator ------------------------------------------------------ */
+#define MAX_ORDER 18 /* largest block: 2^18 frames = 1 GiB */
+
+#define MEMF_zero (1U << 0) /* zero the frames */
+
+struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags);
+void free_heap_pages(struct page_info *pg, unsigned int order);
+unsigned long avail_heap_pages(void);
+unsigned long total_heap_pages(void);
+
+/* Heap frames used by the hypervisor itself, as direct-map pointers. */
+void *alloc_xenheap_pages(unsigned int order, unsigned int memflags);
+void free_xenheap_pages(void *v, unsigned int order);
+
+static inline unsigned int get_order_from_bytes(uint64_t size)
+{
+    unsigned int order = 0;
+
+    while (((uint64_t)PAGE_SIZE << order) < size)
+        order++;
+    return order;
+}
+
+#endif /* XENIA_MM_H */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef XENIA_SOFTIRQ_H
+#define XENIA_SOFTIRQ_H
+
+#include <xenia/types.h>
+
+/*
+ * Deferred work, run with interrupts enabled on the way out of an
+ * interrupt or from the idle loop.  Lower numbers run first.
+ */
+enum softirq { TIMER_SOFTIRQ, NR_SOFTIRQS };
+
+typedef void (*softirq_handler)(void);
+
+void open_softirq(enum softirq nr, softirq_handler handler);
+void raise_softirq(enum softirq nr);
+void do_softirq(void);
+bool softirq_pending(void);
+
+#endif /* XENIA_SOFTIRQ_H */
