@@ -11,7 +11,7 @@
 
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
-ENTRY(start32_pa)
+ENTRY(start32)
 
 PHDRS
 {
@@ -78,7 +78,6 @@ SECTIONS
     . = ALIGN(4096);
     _end = .;
 
-    start32_pa = start32 - XENIA_VIRT_START;
 
     /DISCARD/ : {
         *(.comment .note .note.* .eh_frame .discard .discard.*)
