@@ -17,6 +17,7 @@
 #include <xenia/time.h>
 #include <xenia/version.h>
 #include <xenia/xmalloc.h>
+#include <asm/processor.h>
 
 /* Power the machine off once boot completes: for automated tests. */
 static bool opt_poweroff;
@@ -72,6 +73,19 @@ static void __init timer_selfcheck(void)
            (unsigned long)((timer_fired_at - start) / 1000));
 }
 
+/* Platforms act on a power-off request asynchronously: give it a moment. */
+static void __noreturn power_off(void)
+{
+    s_time_t start;
+
+    printk("Powering off\n");
+    arch_power_off();
+    start = NOW();
+    while (NOW() < start + SECONDS(2))
+        cpu_relax();
+    panic("power off failed: the platform is still running");
+}
+
 void __init __noreturn start_xenia(void)
 {
     arch_early_init();
@@ -90,11 +104,8 @@ void __init __noreturn start_xenia(void)
     timer_selfcheck();
 
     printk("Xenia boot complete\n");
-    if (opt_poweroff) {
-        printk("Powering off\n");
-        arch_power_off();
-        panic("power off failed");
-    }
+    if (opt_poweroff)
+        power_off();
     printk("Nothing to run yet: idle (power off or stop the machine to leave)\n");
     for (;;) {
         arch_idle();
