@@ -88,9 +88,10 @@ static void __noreturn power_off(void)
 
 void __init __noreturn start_xenia(void)
 {
+    /* Logged before any console exists; the first driver replays it. */
+    printk("Xenia " XENIA_VERSION_STRING " hypervisor, Xen-compatible PV ABI\n");
     arch_early_init();
 
-    printk("Xenia " XENIA_VERSION_STRING " hypervisor, Xen-compatible PV ABI\n");
     cmdline_parse(bootinfo.cmdline);
     arch_console_init();
     bootinfo_print(&bootinfo);
