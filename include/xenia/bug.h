@@ -6,7 +6,7 @@
 #include <xenia/types.h>
 
 /*
- * Error policy (see docs/coding.md):
+ * Error policy (see docs/design.md, "Errors"):
  *  - guest mistakes return -errno or crash the guest, never reach these;
  *  - BUG_ON() where continuing would break isolation or corrupt state;
  *  - ASSERT() is a debug tripwire for the hypervisor's own invariants and
