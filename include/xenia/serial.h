@@ -7,4 +7,11 @@
 void ns16550_early_init(void);
 void ns16550_init(void);
 
+/* PL011 UART (arm64, polled): the one /chosen stdout-path names, else the
+ * first "arm,pl011" node, else QEMU virt's at 0x09000000; registered at
+ * the firmware's settings.  pl011_init() reports it once the console is
+ * configured. */
+void pl011_early_init(const void *fdt);
+void pl011_init(void);
+
 #endif /* XENIA_SERIAL_H */

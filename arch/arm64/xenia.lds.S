@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * arm64 image layout: linked and run at XENIA_LOAD_ADDR (identity map, see
+ * <asm/config.h>).  The arm64 Image is this file's contents from _start to
+ * _edata; .bss follows, and the Image header's image_size covers it so
+ * that the loader puts nothing there.  Sections are page-aligned where
+ * their permissions change, for the W^X final page tables.
+ */
+#include <asm/config.h>
+
+OUTPUT_FORMAT("elf64-littleaarch64")
+OUTPUT_ARCH(aarch64)
+ENTRY(_start)
+
+SECTIONS
+{
+    . = XENIA_LOAD_ADDR;
+    _start = .;
+
+    .text : {
+        _stext = .;
+        KEEP(*(.text.header))
+        *(.text .text.*)
+        . = ALIGN(16);
+        _sinittext = .;
+        *(.init.text)
+        _einittext = .;
+        _etext = .;
+    }
+
+    . = ALIGN(4096);
+    .rodata : {
+        _srodata = .;
+        *(.rodata .rodata.* .init.rodata)
+        . = ALIGN(8);
+        __start_xenia_params = .;
+        KEEP(*(xenia_params))
+        __stop_xenia_params = .;
+        . = ALIGN(8);
+        /* Last, so that the second link moves nothing before it. */
+        KEEP(*(.rodata.symbols))
+        _erodata = .;
+    }
+
+    . = ALIGN(4096);
+    .data : {
+        _sdata = .;
+        *(.data.page_aligned)
+        *(.data .data.* .init.data)
+        . = ALIGN(64);
+        __per_cpu_start = .;
+        *(.data.percpu)
+        . = ALIGN(64);
+        __per_cpu_data_end = .;
+    }
+
+    /* libfdt.a reaches __stack_chk_guard through the GOT. */
+    .got : {
+        *(.got.plt) *(.got)
+    }
+    . = ALIGN(16);
+    _edata = .;
+
+    . = ALIGN(4096);
+    .bss (NOLOAD) : {
+        __bss_start = .;
+        *(.bss.stack_aligned)
+        *(.bss.page_aligned)
+        *(.bss .bss.* COMMON)
+        . = ALIGN(16);
+        __bss_end = .;
+    }
+    . = ALIGN(4096);
+    _end = .;
+
+    _image_size = _end - _start;
+
+    /DISCARD/ : {
+        *(.comment .note .note.* .eh_frame .discard .discard.*)
+    }
+
+    .debug_info 0 : { *(.debug_info) }
+    .debug_abbrev 0 : { *(.debug_abbrev) }
+    .debug_line 0 : { *(.debug_line) }
+    .debug_str 0 : { *(.debug_str) }
+    .debug_line_str 0 : { *(.debug_line_str) }
+    .debug_aranges 0 : { *(.debug_aranges) }
+    .debug_rnglists 0 : { *(.debug_rnglists) }
+    .debug_loclists 0 : { *(.debug_loclists) }
+    .debug_frame 0 : { *(.debug_frame) }
+    .symtab 0 : { *(.symtab) }
+    .strtab 0 : { *(.strtab) }
+    .shstrtab 0 : { *(.shstrtab) }
+}
+
+ASSERT(_image_header == _start, "the Image header must be the first thing in the image")
+ASSERT(_end - _start <= 64 * 1024 * 1024, "image larger than the 64 MiB QEMU leaves below the DTB")
+ASSERT(__bss_start % 16 == 0 && __bss_end % 16 == 0, "head.S clears .bss 16 bytes at a time")
