@@ -54,7 +54,7 @@ x86_fast_boot() {
     boot_qemu x86_64 -cpu "$cpu" -m "$X86_MEM_MIB" -kernel "$XENIA_X86" \
         -append "loglvl=all com1=115200,8n1 poweroff$X86_EXTRA_CMDLINE" \
         -initrd "$m0 dom0 console=hvc0,$m1 initrd"
-    expect '^\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
+    expect '\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
     expect 'Boot protocol: Multiboot1, loader: qemu' "the Multiboot1 path"
     expect "Command line: loglvl=all com1=115200,8n1 poweroff$X86_EXTRA_CMDLINE\$" "the command line"
     x86_expect_ram
@@ -74,7 +74,7 @@ x86_grub_boot() {
     make_grub_iso "$OUT/$SCENARIO.iso" "console=com1 com1=115200 poweroff" \
         "$m0:dom0-kernel root=/dev/xvda" "$m1:dom0-initrd"
     boot_qemu x86_64 -cpu "$cpu" -m "$X86_MEM_MIB" -cdrom "$OUT/$SCENARIO.iso"
-    expect '^\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
+    expect '\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
     expect 'Boot protocol: Multiboot2, loader: GRUB' "the Multiboot2 path from GRUB"
     expect 'Command line: console=com1 com1=115200 poweroff$' "the command line"
     x86_expect_ram
