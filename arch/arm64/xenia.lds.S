@@ -7,6 +7,7 @@
  * their permissions change, for the W^X final page tables.
  */
 #include <asm/config.h>
+#include <xenia/xenia.lds.h>
 
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -32,10 +33,7 @@ SECTIONS
     .rodata : {
         _srodata = .;
         *(.rodata .rodata.* .init.rodata)
-        . = ALIGN(8);
-        __start_xenia_params = .;
-        KEEP(*(xenia_params))
-        __stop_xenia_params = .;
+        XENIA_PARAMS
         . = ALIGN(8);
         /* Last, so that the second link moves nothing before it. */
         KEEP(*(.rodata.symbols))
@@ -75,22 +73,7 @@ SECTIONS
 
     _image_size = _end - _start;
 
-    /DISCARD/ : {
-        *(.comment .note .note.* .eh_frame .discard .discard.*)
-    }
-
-    .debug_info 0 : { *(.debug_info) }
-    .debug_abbrev 0 : { *(.debug_abbrev) }
-    .debug_line 0 : { *(.debug_line) }
-    .debug_str 0 : { *(.debug_str) }
-    .debug_line_str 0 : { *(.debug_line_str) }
-    .debug_aranges 0 : { *(.debug_aranges) }
-    .debug_rnglists 0 : { *(.debug_rnglists) }
-    .debug_loclists 0 : { *(.debug_loclists) }
-    .debug_frame 0 : { *(.debug_frame) }
-    .symtab 0 : { *(.symtab) }
-    .strtab 0 : { *(.strtab) }
-    .shstrtab 0 : { *(.shstrtab) }
+    XENIA_DISCARD_AND_DEBUG
 }
 
 ASSERT(_image_header == _start, "the Image header must be the first thing in the image")

@@ -47,35 +47,32 @@
         pop     %rdi
 .endm
 
-/* Common tail: rsp points at the error-code slot. */
-handle_exception:
+/*
+ * Common tail of every entry: rsp points at the error-code slot.  Build the
+ * register frame, give C a frame record (so backtraces walk through the
+ * trap into the interrupted code) and a 16-byte aligned stack, call
+ * handler(regs), return to the interrupted context.
+ */
+.macro ENTRY_TAIL handler
         SAVE_ALL
         cld
         mov     %rsp, %rdi
-        /* A frame record so that backtraces walk through the trap. */
         push    UREGS_rip(%rsp)
         push    %rbp
         mov     %rsp, %rbp
-        sub     $8, %rsp                       /* 16-byte alignment at the call */
-        call    do_exception
+        sub     $8, %rsp
+        call    \handler
         add     $24, %rsp
         RESTORE_ALL
         add     $8, %rsp
         iretq
+.endm
+
+handle_exception:
+        ENTRY_TAIL do_exception
 
 handle_interrupt:
-        SAVE_ALL
-        cld
-        mov     %rsp, %rdi
-        push    UREGS_rip(%rsp)
-        push    %rbp
-        mov     %rsp, %rbp
-        sub     $8, %rsp                       /* 16-byte alignment at the call */
-        call    do_irq
-        add     $24, %rsp
-        RESTORE_ALL
-        add     $8, %rsp
-        iretq
+        ENTRY_TAIL do_irq
 
 /* One stub per vector, 16 bytes apart, so the IDT can be filled by index. */
         .p2align 4

@@ -8,6 +8,7 @@
  * beyond the file's first 8 KiB.
  */
 #include <asm/config.h>
+#include <xenia/xenia.lds.h>
 
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
@@ -39,10 +40,7 @@ SECTIONS
     .rodata : AT(ADDR(.rodata) - XENIA_VIRT_START) {
         _srodata = .;
         *(.rodata .rodata.* .init.rodata)
-        . = ALIGN(8);
-        __start_xenia_params = .;
-        KEEP(*(xenia_params))
-        __stop_xenia_params = .;
+        XENIA_PARAMS
         . = ALIGN(8);
         __start_ex_table = .;
         KEEP(*(.ex_table))
@@ -79,22 +77,7 @@ SECTIONS
     _end = .;
 
 
-    /DISCARD/ : {
-        *(.comment .note .note.* .eh_frame .discard .discard.*)
-    }
-
-    .debug_info 0 : { *(.debug_info) }
-    .debug_abbrev 0 : { *(.debug_abbrev) }
-    .debug_line 0 : { *(.debug_line) }
-    .debug_str 0 : { *(.debug_str) }
-    .debug_line_str 0 : { *(.debug_line_str) }
-    .debug_aranges 0 : { *(.debug_aranges) }
-    .debug_rnglists 0 : { *(.debug_rnglists) }
-    .debug_loclists 0 : { *(.debug_loclists) }
-    .debug_frame 0 : { *(.debug_frame) }
-    .symtab 0 : { *(.symtab) }
-    .strtab 0 : { *(.strtab) }
-    .shstrtab 0 : { *(.shstrtab) }
+    XENIA_DISCARD_AND_DEBUG
 }
 
 ASSERT(_end - _start <= (1 << 30) - XENIA_LOAD_PA, "image larger than its 1 GiB window")
