@@ -84,6 +84,8 @@ int bootinfo_add_mem(struct bootinfo *bi, paddr_t start, uint64_t size, enum mem
         if (r->start > start) {
             /* The gap before r is free: take it. */
             rc = insert_at(bi, i, start, r->start - start, type);
+            if (rc)
+                break; /* nothing was inserted: r is still at i */
             start = bi->mem[i + 1].start;
             i++;
             continue;
