@@ -36,20 +36,37 @@ static const struct kernel_param *find_param(const struct kernel_param *start,
     return NULL;
 }
 
-/* Store an unsigned value into a variable of the width the param declares. */
+/*
+ * Store an unsigned value into a variable of the width the param declares.
+ * A value that does not fit is rejected and leaves the variable alone.
+ */
 static int store_uint(const struct kernel_param *p, unsigned long long v)
 {
     switch (p->len) {
-    case sizeof(uint8_t): *(uint8_t *)p->u.var = (uint8_t)v; return v > 0xff ? -1 : 0;
-    case sizeof(uint16_t): *(uint16_t *)p->u.var = (uint16_t)v; return v > 0xffff ? -1 : 0;
-    case sizeof(uint32_t): *(uint32_t *)p->u.var = (uint32_t)v; return v > 0xffffffffULL ? -1 : 0;
+    case sizeof(uint8_t):
+        if (v > 0xff)
+            return -1;
+        *(uint8_t *)p->u.var = (uint8_t)v;
+        return 0;
+    case sizeof(uint16_t):
+        if (v > 0xffff)
+            return -1;
+        *(uint16_t *)p->u.var = (uint16_t)v;
+        return 0;
+    case sizeof(uint32_t):
+        if (v > 0xffffffffULL)
+            return -1;
+        *(uint32_t *)p->u.var = (uint32_t)v;
+        return 0;
     case sizeof(uint64_t): *(uint64_t *)p->u.var = v; return 0;
     default: return -1;
     }
 }
 
+/* Apply one option; a bad value returns -1 and leaves the variable alone. */
 static int apply_param(const struct kernel_param *p, const char *val, bool negated)
 {
+    unsigned long long v;
     const char *end;
     int b;
 
@@ -63,18 +80,18 @@ static int apply_param(const struct kernel_param *p, const char *val, bool negat
     case PARAM_UINT:
         if (!val || negated)
             return -1;
-        b = store_uint(p, simple_strtoull(val, &end, 0));
-        return (*end || b) ? -1 : 0;
+        v = simple_strtoull(val, &end, 0);
+        return *end ? -1 : store_uint(p, v);
     case PARAM_ULONG:
         if (!val || negated)
             return -1;
-        b = store_uint(p, parse_size_and_unit(val, &end));
-        return (*end || b) ? -1 : 0;
+        v = parse_size_and_unit(val, &end);
+        return *end ? -1 : store_uint(p, v);
     case PARAM_STRING:
-        if (!val || negated)
+        if (!val || negated || strlen(val) >= p->len)
             return -1;
         strlcpy(p->u.var, val, p->len);
-        return strlen(val) < p->len ? 0 : -1;
+        return 0;
     case PARAM_CUSTOM: return p->u.fn(negated ? "no" : val ? val : "");
     }
     return -1;
