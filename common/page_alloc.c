@@ -60,6 +60,10 @@ void __init bootmem_reserve(paddr_t start, paddr_t end)
     unsigned long s = (unsigned long)(start >> PAGE_SHIFT);
     unsigned long e = (unsigned long)(ROUNDUP(end, PAGE_SIZE) >> PAGE_SHIFT);
 
+    /* Nothing to do for an empty range; an inverted one (bootmem_add_range()
+     * given less than a frame) would make the ranges overlap below. */
+    if (start >= end)
+        return;
     for (unsigned int i = 0; i < nr_bootmem; i++) {
         struct bootmem_range *r = &bootmem[i];
         unsigned long rs = r->start, re = r->end;
