@@ -88,6 +88,8 @@ void *_xmalloc(size_t size, size_t align)
         return NULL;
     if (size < align)
         size = align; /* classes are aligned to their size */
+    if (size > (PAGE_SIZE << MAX_ORDER))
+        return NULL; /* more than the largest buddy block */
 
     if (size > PAGE_SIZE / 2) {
         unsigned int order = get_order_from_bytes(size);
