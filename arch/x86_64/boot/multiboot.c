@@ -32,11 +32,15 @@ static uint64_t rd64(const uint8_t *p)
 
 static int mb2_mmap(const uint8_t *tag, uint32_t size, struct bootinfo *bi)
 {
-    uint32_t esize = rd32(tag + 8);
+    uint32_t esize;
 
-    if (esize < 24 || size < 16)
+    if (size < 16)
         return -EINVAL;
-    for (uint32_t off = 16; off + esize <= size; off += esize)
+    esize = rd32(tag + 8);
+    if (esize < 24)
+        return -EINVAL;
+    /* off <= size throughout, so size - off cannot wrap (off + esize could). */
+    for (uint32_t off = 16; esize <= size - off; off += esize)
         bootinfo_add_mem(bi, rd64(tag + off), rd64(tag + off + 8), rd32(tag + off + 16));
     return 0;
 }
@@ -175,7 +179,8 @@ int mb1_parse(const void *mbi, struct bootinfo *bi)
         while (off + 4 <= info->mmap_length) {
             uint32_t esize = rd32(p + off);
 
-            if (esize < 20 || off + 4 + esize > info->mmap_length)
+            /* Not off + 4 + esize, which can wrap around. */
+            if (esize < 20 || esize > info->mmap_length - off - 4)
                 return -EINVAL;
             bootinfo_add_mem(bi, rd64(p + off + 4), rd64(p + off + 12), rd32(p + off + 20));
             off += 4 + esize;
