@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the unit-test harness offers to the tests: the captured console
+ * log, fake machine memory, and the suites the runner knows about.
+ */
+#ifndef HARNESS_HARNESS_H
+#define HARNESS_HARNESS_H
+
+#include <check.h>
+#include <xenia/types.h>
+
+/* Map fake RAM; the runner calls it once, before forking any test. */
+void harness_init(void);
+
+/*
+ * Everything printk() printed since the last harness_log_clear() (the
+ * oldest part is dropped if it overflows).  Set XENIA_UNIT_VERBOSE=1 to
+ * also see it on stderr.
+ */
+const char *harness_log(void);
+void harness_log_clear(void);
+bool harness_log_has(const char *needle);
+
+/*
+ * Check's ck_assert*() record their location on every call, which costs a
+ * write to a temporary file in fork mode: in loops that check thousands of
+ * items, use this one, which only calls into Check when it fails.
+ */
+#define fast_assert(expr, ...)         \
+    do {                               \
+        if (!(expr))                   \
+            ck_abort_msg(__VA_ARGS__); \
+    } while (0)
+
+/*
+ * The test is about to make the code under test panic, BUG or fail an
+ * ASSERT (it is registered with tcase_add_test_raise_signal(..., SIGABRT)):
+ * the harness still aborts, without printing the message.
+ */
+void harness_expect_abort(void);
+
+/* Number of WARN_ON()s that fired. */
+extern unsigned int harness_warnings;
+
+/* The suites; each lives in tests/unit/test_<name>.c. */
+Suite *vsprintf_suite(void);
+Suite *string_suite(void);
+Suite *cmdline_suite(void);
+Suite *bootinfo_suite(void);
+Suite *page_alloc_suite(void);
+Suite *xmalloc_suite(void);
+Suite *multiboot_suite(void);
+Suite *device_tree_suite(void);
+
+#endif /* HARNESS_HARNESS_H */
