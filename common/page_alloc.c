@@ -206,6 +206,20 @@ void __init heap_init(unsigned long nr_frames)
            avail_pages >> (20 - PAGE_SHIFT), (unsigned long)(ft_bytes >> 10));
 }
 
+void *alloc_table_page(void)
+{
+    void *p;
+
+    if (!boot_allocator_done) {
+        p = maddr_to_virt(bootmem_alloc(1, 1));
+        memset(p, 0, PAGE_SIZE);
+        return p;
+    }
+    p = alloc_xenheap_pages(0, MEMF_zero);
+    BUG_ON(!p);
+    return p;
+}
+
 struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
 {
     struct page_info *pg = NULL;

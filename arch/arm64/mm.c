@@ -34,20 +34,6 @@ static struct {
 } early_io[MAX_EARLY_IO];
 static unsigned int nr_early_io;
 
-static pte_t *alloc_pt_page(void)
-{
-    void *p;
-
-    if (frame_table) {
-        p = alloc_xenheap_pages(0, MEMF_zero);
-        BUG_ON(!p); /* out of memory while mapping hypervisor memory */
-        return p;
-    }
-    p = maddr_to_virt(bootmem_alloc(1, 1));
-    memset(p, 0, PAGE_SIZE);
-    return p;
-}
-
 static unsigned int level_shift(unsigned int level)
 {
     return 39 - 9 * level;
@@ -75,7 +61,7 @@ static void map_level(pte_t *table, unsigned int level, unsigned long va, paddr_
             *e = pa | attrs | PTE_VALID;
         } else if (!(*e & PTE_VALID) || (*e & PTE_TABLE)) {
             if (!(*e & PTE_VALID))
-                *e = virt_to_maddr(alloc_pt_page()) | PTE_VALID | PTE_TABLE;
+                *e = virt_to_maddr(alloc_table_page()) | PTE_VALID | PTE_TABLE;
             map_level(maddr_to_virt(*e & PTE_ADDR_MASK), level + 1, va, pa, chunk, attrs);
         }
         va += chunk;
@@ -148,7 +134,7 @@ unsigned long __init arch_memory_init(void)
             bootmem_add_range(bootinfo.mem[i].start, bootinfo.mem[i].start + bootinfo.mem[i].size);
     reserve_boot_data();
 
-    root_table = alloc_pt_page();
+    root_table = alloc_table_page();
     map_image();
     map_ram();
     for (unsigned int i = 0; i < nr_early_io; i++)

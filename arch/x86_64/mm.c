@@ -25,25 +25,11 @@ uint64_t _page_nx;
 static pte_t *idle_l4;
 static DEFINE_SPINLOCK(map_lock);
 
-static pte_t *alloc_pt_page(void)
-{
-    void *p;
-
-    if (frame_table) {
-        p = alloc_xenheap_pages(0, MEMF_zero);
-        BUG_ON(!p); /* out of memory while mapping hypervisor memory */
-        return p;
-    }
-    p = maddr_to_virt(bootmem_alloc(1, 1));
-    memset(p, 0, PAGE_SIZE);
-    return p;
-}
-
 /* The next-level table under entry *e, created if absent. */
 static pte_t *next_table(pte_t *e)
 {
     if (!(*e & _PAGE_PRESENT)) {
-        pte_t *t = alloc_pt_page();
+        pte_t *t = alloc_table_page();
 
         *e = virt_to_maddr(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
     }
@@ -132,7 +118,7 @@ unsigned long __init arch_memory_init(void)
         bootmem_reserve(bootinfo.modules[i].start,
                         bootinfo.modules[i].start + bootinfo.modules[i].size);
 
-    idle_l4 = alloc_pt_page();
+    idle_l4 = alloc_table_page();
     map_image();
     map_direct();
     write_cr3(virt_to_maddr(idle_l4));

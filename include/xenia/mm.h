@@ -109,6 +109,13 @@ uint64_t bootmem_free_bytes(void);
  */
 void heap_init(unsigned long nr_frames);
 
+/*
+ * A zeroed page for the hypervisor's own page tables: from the boot
+ * allocator until heap_init(), from the heap afterwards.  Running out of
+ * memory while mapping the hypervisor itself is fatal.
+ */
+void *alloc_table_page(void);
+
 /* --- Buddy allocator ------------------------------------------------------ */
 #define MAX_ORDER 18 /* largest block: 2^18 frames = 1 GiB */
 
