@@ -143,7 +143,8 @@ boot-test: deps-test
 # ---------------------------------------------------------------------------
 # Source hygiene.
 
-format_files = $(shell cd $(srctree) && git ls-files '*.c' '*.h' 2>/dev/null)
+# *.lds.h are linker script passed through cpp, not C.
+format_files = $(shell cd $(srctree) && git ls-files '*.c' '*.h' ':!:*.lds.h' 2>/dev/null)
 PHONY += format format-check license-check
 format:
 	$(Q)cd $(srctree) && clang-format -i $(format_files)

@@ -8,6 +8,9 @@
 set -u
 srctree=$(cd "$(dirname "$0")/.." && pwd)
 cd "$srctree" || exit 1
+# Run from make, this script inherits the outer make's exported ARCH and
+# CROSS_COMPILE (empty for x86-64), which would leak into the arm64 build.
+unset ARCH CROSS_COMPILE objtree
 jobs=$(nproc 2>/dev/null || echo 2)
 failed_steps=
 
