@@ -13,6 +13,8 @@ cd "$srctree" || exit 1
 unset ARCH CROSS_COMPILE objtree
 jobs=$(nproc 2>/dev/null || echo 2)
 failed_steps=
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
 step() {
     local name=$1 t0 t1
@@ -33,11 +35,25 @@ step "build x86_64" make --no-print-directory ARCH=x86_64 -j"$jobs"
 step "build arm64" make --no-print-directory ARCH=arm64 -j"$jobs"
 step "format check" make --no-print-directory format-check
 step "licence check" make --no-print-directory license-check
-step "unit tests" make --no-print-directory unit-test
-step "boot tests" "$srctree/tests/boot/run-all.sh"
+# The runners' output is also kept, to restate their summaries at the end.
+run_logged() {
+    local log=$1
+    shift
+    set -o pipefail
+    "$@" 2>&1 | tee "$log"
+}
+step "unit tests" run_logged "$logs/unit" make --no-print-directory unit-test
+step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
 
+# The run ends with each runner's own summary line (Check's, and the boot
+# runner's "N passed, N failed"), after the verdict.
 if [ -n "$failed_steps" ]; then
     echo "make test: FAILED steps:$failed_steps"
-    exit 1
+else
+    echo "make test: all steps passed"
 fi
-echo "make test: all steps passed"
+grep -E '^[0-9]+%: Checks: ' "$logs/unit" 2>/dev/null ||
+    echo "unit: no summary (the step failed before Check ran)"
+grep -E '^boot: [0-9]+ passed, [0-9]+ failed$' "$logs/boot" 2>/dev/null ||
+    echo "boot: no summary (the step failed before the runner ended)"
+[ -z "$failed_steps" ]
