@@ -8,6 +8,7 @@
  */
 #include <xenia/bug.h>
 #include <xenia/console.h>
+#include <xenia/domain.h>
 #include <xenia/init.h>
 #include <xenia/lib.h>
 #include <xenia/mm.h>
@@ -249,7 +250,7 @@ struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
         for (unsigned long i = 0; i < (1UL << order); i++) {
             pg[i].count_info = PGC_state_inuse;
             pg[i].u.type_info = 0;
-            pg[i].owner = 0;
+            pg[i].owner = NULL;
         }
         avail_pages -= 1UL << order;
     }
@@ -312,4 +313,142 @@ void free_xenheap_pages(void *v, unsigned int order)
         pg[i].count_info &= ~(PGC_xenheap | PGC_xmalloc);
     }
     free_heap_pages(pg, order);
+}
+
+/* ------------------------------------------------------------------------
+ * Frames owned by domains.  A frame's general count holds the allocation
+ * reference (with PGC_allocated) plus one per mapping or hypervisor use;
+ * the frame leaves its owner and returns to the heap at zero.
+ */
+
+struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsigned int memflags)
+{
+    unsigned long n = 1UL << order, irqf;
+    struct page_info *pg;
+
+    spin_lock_irqsave(&d->page_alloc_lock, irqf);
+    if (d->state != DOMAIN_ACTIVE || order > MAX_ORDER || d->tot_pages + n > d->max_pages) {
+        spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+        return NULL;
+    }
+    pg = alloc_heap_pages(order, memflags);
+    if (pg) {
+        for (unsigned long i = 0; i < n; i++) {
+            pg[i].owner = d;
+            pg[i].u.type_info = 0;
+            pg[i].count_info = PGC_state_inuse | PGC_allocated | 1;
+            list_add_tail(&pg[i].list, &d->page_list);
+        }
+        d->tot_pages += n;
+    }
+    spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+    return pg;
+}
+
+/*
+ * Unlink a frame whose count reached zero from its owner; true if that
+ * was a dying owner's last frame.  Caller holds d->page_alloc_lock.
+ */
+static bool unassign_frame_locked(struct domain *d, struct page_info *pg)
+{
+    list_del(&pg->list);
+    pg->owner = NULL;
+    pg->count_info = PGC_state_inuse;
+    pg->u.type_info = 0;
+    d->tot_pages--;
+    if (!d->tot_pages && d->state == DOMAIN_DYING) {
+        d->state = DOMAIN_DEAD;
+        return true;
+    }
+    return false;
+}
+
+bool get_page(struct page_info *pg, const struct domain *d)
+{
+    unsigned long x = __atomic_load_n(&pg->count_info, __ATOMIC_RELAXED);
+
+    do {
+        unsigned long count = x & PGC_count_mask;
+
+        if (!(x & PGC_allocated) || !count || count == PGC_count_mask)
+            return false;
+    } while (!__atomic_compare_exchange_n(&pg->count_info, &x, x + 1, false, __ATOMIC_ACQUIRE,
+                                          __ATOMIC_RELAXED));
+    /* The owner cannot change while we hold a reference. */
+    if (READ_ONCE(pg->owner) != d) {
+        put_page(pg);
+        return false;
+    }
+    return true;
+}
+
+void put_page(struct page_info *pg)
+{
+    unsigned long x = __atomic_fetch_sub(&pg->count_info, 1, __ATOMIC_ACQ_REL);
+    struct domain *d;
+    unsigned long irqf;
+    bool last;
+
+    /* Underflow means a reference was dropped twice: the frame could be
+     * freed while still mapped. */
+    BUG_ON(!(x & PGC_count_mask));
+    if ((x & PGC_count_mask) != 1)
+        return;
+    d = pg->owner;
+    spin_lock_irqsave(&d->page_alloc_lock, irqf);
+    last = unassign_frame_locked(d, pg);
+    spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+    free_heap_pages(pg, 0);
+    if (last)
+        domain_frames_gone(d);
+}
+
+static bool drop_allocation_ref(struct page_info *pg)
+{
+    unsigned long x = __atomic_load_n(&pg->count_info, __ATOMIC_RELAXED);
+
+    do {
+        if (!(x & PGC_allocated))
+            return false;
+    } while (!__atomic_compare_exchange_n(&pg->count_info, &x, x & ~PGC_allocated, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    return true;
+}
+
+void free_domheap_pages(struct page_info *pg, unsigned int order)
+{
+    for (unsigned long i = 0; i < (1UL << order); i++)
+        if (drop_allocation_ref(&pg[i]))
+            put_page(&pg[i]);
+}
+
+void domain_relinquish_frames(struct domain *d)
+{
+    struct page_info *pg, *next;
+    LIST_HEAD(freed);
+    unsigned long irqf;
+    bool last = false;
+
+    spin_lock_irqsave(&d->page_alloc_lock, irqf);
+    list_for_each_entry_safe (pg, next, &d->page_list, list) {
+        if (!drop_allocation_ref(pg))
+            continue;
+        /* As put_page(), but under the lock we already hold. */
+        if ((__atomic_fetch_sub(&pg->count_info, 1, __ATOMIC_ACQ_REL) & PGC_count_mask) == 1) {
+            last |= unassign_frame_locked(d, pg);
+            list_add(&pg->list, &freed);
+        }
+    }
+    if (!d->tot_pages && d->state == DOMAIN_DYING) {
+        d->state = DOMAIN_DEAD;
+        last = true;
+    }
+    spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+
+    list_for_each_entry_safe (pg, next, &freed, list) {
+        list_del(&pg->list);
+        free_heap_pages(pg, 0);
+    }
+    if (last)
+        domain_frames_gone(d);
 }

@@ -17,6 +17,7 @@
 #include <xenia/string.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/pv-mm.h>
 
 extern char _start[], _etext[], _srodata[], _erodata[], _sdata[], _end[];
 extern char cpu0_stack[];
@@ -147,4 +148,16 @@ void *ioremap(paddr_t ma, size_t size)
     map_range(idle_l4, va, base, len, PAGE_HYPERVISOR_UC, false);
     spin_unlock_irqrestore(&map_lock, flags);
     return (void *)(va + (ma - base));
+}
+
+void pv_init_xen_l4_slots(pte_t *l4)
+{
+    for (unsigned int i = PV_FIRST_XEN_L4_SLOT; i <= PV_LAST_XEN_L4_SLOT; i++)
+        l4[i] = idle_l4[i];
+}
+
+void pv_flush_tlb_after_type_change(void)
+{
+    /* Guest mappings are never global, so reloading CR3 drops them. */
+    write_cr3(read_cr3());
 }

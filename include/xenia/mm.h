@@ -36,12 +36,17 @@ static inline mfn_t maddr_to_mfn(paddr_t ma)
     return _mfn((unsigned long)(ma >> PAGE_SHIFT));
 }
 
+struct domain;
+
+struct domain;
+
 /*
- * One per machine frame.  count_info holds the PGC_* state bits; the
- * union is interpreted according to that state.
+ * One per machine frame.  count_info holds the PGC_* flags and, for frames
+ * owned by a domain, the general reference count; the union is
+ * interpreted according to the state.
  */
 struct page_info {
-    struct list_head list;
+    struct list_head list; /* a free list, or the owner's page list */
     unsigned long count_info;
     union {
         struct {
@@ -52,17 +57,21 @@ struct page_info {
             uint16_t order;      /* XMALLOC_LARGE: the block's order */
             uint32_t nr_free;    /* slab: free objects in this page */
         } xmalloc;
-        unsigned long type_info;
+        unsigned long type_info; /* domain frames: the arch's PGT_* type state */
     } u;
-    unsigned long owner;
+    struct domain *owner; /* domain frames only */
 };
 
-#define PGC_state_mask  (3UL << 0)
-#define PGC_state_none  (0UL << 0) /* not RAM, or not handed to the heap */
-#define PGC_state_free  (1UL << 0) /* head of a free buddy block */
-#define PGC_state_inuse (2UL << 0) /* allocated */
-#define PGC_xenheap     (1UL << 2) /* allocated as hypervisor heap */
-#define PGC_xmalloc     (1UL << 3) /* an xmalloc slab page */
+#define PGC_allocated   (1UL << 63) /* the owner's allocation reference is held */
+#define PGC_xenheap     (1UL << 62) /* allocated as hypervisor heap */
+#define PGC_xmalloc     (1UL << 61) /* an xmalloc slab page */
+#define PGC_state_mask  (3UL << 58)
+#define PGC_state_none  (0UL << 58) /* not RAM, or not handed to the heap */
+#define PGC_state_free  (1UL << 58) /* head of a free buddy block */
+#define PGC_state_inuse (2UL << 58) /* allocated */
+/* General references: the allocation reference, mappings, hypervisor uses.
+ * A domain's frame returns to the heap when the last one goes. */
+#define PGC_count_mask ((1UL << 40) - 1)
 
 extern struct page_info *frame_table;
 extern unsigned long max_page; /* frames [0, max_page) have a page_info */
@@ -125,6 +134,40 @@ struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags);
 void free_heap_pages(struct page_info *pg, unsigned int order);
 unsigned long avail_heap_pages(void);
 unsigned long total_heap_pages(void);
+
+/*
+ * Frames owned by a domain.  Allocation assigns the frames to d, takes the
+ * allocation reference (PGC_allocated, count 1) and accounts them in
+ * d->tot_pages; it fails once d->max_pages would be exceeded, or if d is
+ * dying.  A frame is freed when its last general reference is dropped.
+ */
+struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsigned int memflags);
+/* Drop the allocation reference of each frame (others may keep them alive). */
+void free_domheap_pages(struct page_info *pg, unsigned int order);
+
+/*
+ * Take a general reference on a frame that must belong to d; false if it
+ * does not, is not allocated, or the count would overflow.
+ */
+bool get_page(struct page_info *pg, const struct domain *d);
+void put_page(struct page_info *pg);
+
+/*
+ * Frames owned by a domain.  Allocation assigns the frames to d, takes the
+ * allocation reference (PGC_allocated, count 1) and accounts them in
+ * d->tot_pages; it fails once d->max_pages would be exceeded, or if d is
+ * dying.  A frame is freed when its last general reference is dropped.
+ */
+struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsigned int memflags);
+/* Drop the allocation reference of each frame (others may keep them alive). */
+void free_domheap_pages(struct page_info *pg, unsigned int order);
+
+/*
+ * Take a general reference on a frame that must belong to d; false if it
+ * does not, is not allocated, or the count would overflow.
+ */
+bool get_page(struct page_info *pg, const struct domain *d);
+void put_page(struct page_info *pg);
 
 /* Heap frames used by the hypervisor itself, as direct-map pointers. */
 void *alloc_xenheap_pages(unsigned int order, unsigned int memflags);

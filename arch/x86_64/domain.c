@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* x86 domain and vCPU hooks (<xenia/domain.h>) for paravirtual guests. */
+#include <xenia/domain.h>
+#include <xenia/mm.h>
+#include <asm/pv-mm.h>
+
+int arch_domain_create(struct domain *d)
+{
+    spin_lock_init(&d->arch.pt_lock);
+    return 0;
+}
+
+void arch_domain_destroy(struct domain *d)
+{
+}
+
+static void drop_table_ref(unsigned long *mfn)
+{
+    if (*mfn) {
+        put_page_and_type(mfn_to_page(_mfn(*mfn)));
+        *mfn = 0;
+    }
+}
+
+/* Release the vCPUs' page-table bases and the guest's pins: after this no
+ * type reference d took on its own frames is left, so every page table
+ * devalidates and drops the references its entries held. */
+void arch_domain_relinquish(struct domain *d)
+{
+    for (unsigned int i = 0; i < d->max_vcpus; i++) {
+        struct vcpu *v = d->vcpu[i];
+
+        if (v) {
+            drop_table_ref(&v->arch.guest_table);
+            drop_table_ref(&v->arch.guest_table_user);
+        }
+    }
+    pv_unpin_all(d);
+}
+
+int arch_vcpu_create(struct vcpu *v)
+{
+    return 0;
+}
+
+void arch_vcpu_destroy(struct vcpu *v)
+{
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Frame types for x86-64 paravirtual guests.
+ *
+ * A PV guest builds its own page tables in its own frames; the hypervisor
+ * lets a frame be used as a page table only after validating every entry,
+ * and keeps it that way with a type reference count:
+ *
+ *   - a frame has one type at a time (writable, L1..L4, descriptor page)
+ *     and a type count; the type can change only when the count is zero;
+ *   - every present L1 entry with RW holds a writable-type reference on its
+ *     target, every present Ln entry (n >= 2) an L(n-1)-type reference, so
+ *     a frame that is a page table is never mapped writable anywhere, and
+ *     vice versa;
+ *   - validation takes those references for all entries of a frame when
+ *     it gains a page-table type; devalidation drops them when its type
+ *     count falls to zero;
+ *   - pinning holds a type reference on the guest's behalf.
+ *
+ * type_info layout (in struct page_info's union, for domain frames):
+ */
+#ifndef ASM_X86_PV_MM_H
+#define ASM_X86_PV_MM_H
+
+#include <xenia/mm.h>
+#include <asm/pte.h>
+
+#define PGT_none          (0UL << 61)
+#define PGT_l1_page_table (1UL << 61)
+#define PGT_l2_page_table (2UL << 61)
+#define PGT_l3_page_table (3UL << 61)
+#define PGT_l4_page_table (4UL << 61)
+#define PGT_seg_desc_page (5UL << 61)
+#define PGT_writable_page (7UL << 61)
+#define PGT_type_mask     (7UL << 61)
+#define PGT_pinned        (1UL << 60) /* the guest holds a type reference by pinning */
+#define PGT_validated     (1UL << 59) /* entries checked and referenced */
+#define PGT_count_mask    ((1UL << 32) - 1)
+
+struct domain;
+
+static inline bool pgt_is_page_table(unsigned long type)
+{
+    type &= PGT_type_mask;
+    return type >= PGT_l1_page_table && type <= PGT_l4_page_table;
+}
+
+/*
+ * Take a type reference of `type` on pg, validating the frame if it gains
+ * a page-table type.  Returns 0, -EINVAL when the frame has another type
+ * in use (or is part of a loop being validated), -EBUSY on count overflow,
+ * or the validation error.  The caller must hold a general reference.
+ */
+int get_page_type(struct page_info *pg, unsigned long type);
+void put_page_type(struct page_info *pg);
+
+/* get_page() then get_page_type(), undoing the first if the second fails. */
+int get_page_and_type(struct page_info *pg, const struct domain *d, unsigned long type);
+void put_page_and_type(struct page_info *pg);
+
+/* MMUEXT_PIN_L{1..4}_TABLE / MMUEXT_UNPIN_TABLE for d's frame mfn. */
+int pv_pin_page(struct domain *d, unsigned long mfn, unsigned long type);
+int pv_unpin_page(struct domain *d, unsigned long mfn);
+
+/*
+ * MMU_NORMAL_PT_UPDATE: write `val` to the 8-byte entry at machine address
+ * ptr in one of d's frames.  A page-table entry is validated like the
+ * entries of a table being pinned, the references of the old entry are
+ * dropped; any other frame must be writable by d.  -EINVAL/-EPERM/-EBUSY.
+ */
+int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val);
+
+/* Unpin every frame d pinned (domain teardown). */
+void pv_unpin_all(struct domain *d);
+
+/*
+ * Arch services the validator needs (arch/x86_64/mm.c; stubs in host unit
+ * tests): the hypervisor's own L4 slots 256-271 for a guest L4, and a TLB
+ * flush after a frame stops being writable to the guest.
+ */
+void pv_init_xen_l4_slots(pte_t *l4);
+void pv_flush_tlb_after_type_change(void);
+
+#define PV_FIRST_XEN_L4_SLOT 256
+#define PV_LAST_XEN_L4_SLOT  271
+
+#endif /* ASM_X86_PV_MM_H */

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Domains and vCPUs: creation, lookup, reference counting and teardown.
+ *
+ * Lock order: domlist_lock, then d->page_alloc_lock (page_alloc.c), then
+ * heap_lock.  domlist_lock protects the list and the ids in it.
+ */
+#include <xenia/bug.h>
+#include <xenia/console.h>
+#include <xenia/domain.h>
+#include <xenia/errno.h>
+#include <xenia/mm.h>
+#include <xenia/xmalloc.h>
+
+#define MAX_VCPUS_PER_DOMAIN 128
+
+static DEFINE_SPINLOCK(domlist_lock);
+static struct domain *domain_list;
+static unsigned int nr_domains;
+
+/* Caller holds domlist_lock. */
+static struct domain *find_locked(domid_t domid)
+{
+    for (struct domain *d = domain_list; d; d = d->next_in_list)
+        if (d->domain_id == domid)
+            return d;
+    return NULL;
+}
+
+static void domain_free(struct domain *d)
+{
+    for (unsigned int i = 0; d->vcpu && i < d->max_vcpus; i++) {
+        if (d->vcpu[i]) {
+            arch_vcpu_destroy(d->vcpu[i]);
+            xfree(d->vcpu[i]);
+        }
+    }
+    xfree(d->vcpu);
+    xfree(d);
+}
+
+int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, struct domain **out)
+{
+    struct domain *d;
+    unsigned long irqf;
+    int rc;
+
+    if (domid >= DOMID_FIRST_RESERVED || !max_vcpus || max_vcpus > MAX_VCPUS_PER_DOMAIN)
+        return -EINVAL;
+    d = xzalloc(struct domain);
+    if (!d)
+        return -ENOMEM;
+    d->domain_id = domid;
+    d->is_privileged = flags & DOMCRF_privileged;
+    d->state = DOMAIN_ACTIVE;
+    d->refcnt = 1; /* the domain list's */
+    spin_lock_init(&d->page_alloc_lock);
+    INIT_LIST_HEAD(&d->page_list);
+    d->max_vcpus = max_vcpus;
+    d->vcpu = xzalloc_array(struct vcpu *, max_vcpus);
+    if (!d->vcpu) {
+        rc = -ENOMEM;
+        goto out_free;
+    }
+    rc = arch_domain_create(d);
+    if (rc)
+        goto out_free;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    if (find_locked(domid)) {
+        spin_unlock_irqrestore(&domlist_lock, irqf);
+        arch_domain_destroy(d);
+        rc = -EEXIST;
+        goto out_free;
+    }
+    d->next_in_list = domain_list;
+    domain_list = d;
+    nr_domains++;
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+    *out = d;
+    return 0;
+
+out_free:
+    domain_free(d);
+    return rc;
+}
+
+int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out)
+{
+    struct vcpu *v;
+    int rc;
+
+    if (vcpu_id >= d->max_vcpus)
+        return -EINVAL;
+    if (d->vcpu[vcpu_id])
+        return -EEXIST;
+    v = xzalloc(struct vcpu);
+    if (!v)
+        return -ENOMEM;
+    v->vcpu_id = vcpu_id;
+    v->domain = d;
+    rc = arch_vcpu_create(v);
+    if (rc) {
+        xfree(v);
+        return rc;
+    }
+    d->vcpu[vcpu_id] = v;
+    *out = v;
+    return 0;
+}
+
+bool get_domain(struct domain *d)
+{
+    unsigned int old = __atomic_load_n(&d->refcnt, __ATOMIC_RELAXED);
+
+    /* Never resurrect a domain whose count reached zero. */
+    do {
+        if (!old)
+            return false;
+    } while (!__atomic_compare_exchange_n(&d->refcnt, &old, old + 1, false, __ATOMIC_ACQUIRE,
+                                          __ATOMIC_RELAXED));
+    return true;
+}
+
+void put_domain(struct domain *d)
+{
+    unsigned int old = __atomic_fetch_sub(&d->refcnt, 1, __ATOMIC_ACQ_REL);
+
+    BUG_ON(old == 0); /* an unbalanced put would free a live domain */
+    if (old == 1) {
+        arch_domain_destroy(d);
+        domain_free(d);
+    }
+}
+
+struct domain *get_domain_by_id(domid_t domid)
+{
+    struct domain *d;
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    d = find_locked(domid);
+    if (d && (d->state != DOMAIN_ACTIVE || !get_domain(d)))
+        d = NULL;
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+    return d;
+}
+
+static void unlink_domain(struct domain *d)
+{
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    for (struct domain **pp = &domain_list; *pp; pp = &(*pp)->next_in_list) {
+        if (*pp == d) {
+            *pp = d->next_in_list;
+            nr_domains--;
+            break;
+        }
+    }
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+}
+
+/* d just went from DYING to DEAD (see page_alloc.c); nothing is locked. */
+void domain_frames_gone(struct domain *d)
+{
+    unlink_domain(d);
+    put_domain(d); /* the list's reference */
+}
+
+void domain_kill(struct domain *d)
+{
+    unsigned long irqf;
+
+    spin_lock_irqsave(&d->page_alloc_lock, irqf);
+    if (d->state != DOMAIN_ACTIVE) {
+        spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+        return;
+    }
+    d->state = DOMAIN_DYING;
+    spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
+
+    /* Keep d alive through the teardown, whatever the frames do. */
+    if (!get_domain(d))
+        return;
+    arch_domain_relinquish(d);
+    domain_relinquish_frames(d);
+    put_domain(d);
+}
+
+unsigned int domain_count(void)
+{
+    return READ_ONCE(nr_domains);
+}

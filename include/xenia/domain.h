@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef XENIA_DOMAIN_H
+#define XENIA_DOMAIN_H
+
+#include <xenia/list.h>
+#include <xenia/spinlock.h>
+#include <xenia/types.h>
+#include <asm/domain.h>
+
+typedef uint16_t domid_t;
+
+/* Domain ids from here up are special (Xen's DOMID_FIRST_RESERVED...). */
+#define DOMID_FIRST_RESERVED 0x7ff0U
+#define DOMID_SELF           0x7ff0U
+#define DOMID_IO             0x7ff1U
+#define DOMID_XEN            0x7ff2U
+#define DOMID_IDLE           0x7fffU
+#define DOMID_INVALID        0x7ff4U
+
+struct vcpu {
+    unsigned int vcpu_id;
+    struct domain *domain;
+    unsigned int processor; /* the pCPU it runs on or last ran on */
+    struct arch_vcpu arch;
+};
+
+enum domain_state {
+    DOMAIN_ACTIVE,
+    DOMAIN_DYING, /* domain_kill() ran; frames may still be referenced */
+    DOMAIN_DEAD,  /* every frame is back in the heap */
+};
+
+/*
+ * Lifetime: a domain is created with one reference, held by the domain
+ * list.  get_domain()/put_domain() bracket every other use; the structure
+ * is freed when the last reference goes, which domain_kill() arranges once
+ * every frame the domain owned has returned to the heap.
+ *
+ * Lock order: domlist_lock, then d->page_alloc_lock, then heap_lock.
+ */
+struct domain {
+    domid_t domain_id;
+    bool is_privileged; /* the control domain */
+    enum domain_state state;
+    unsigned int refcnt; /* atomic; 0 = being destroyed */
+
+    spinlock_t page_alloc_lock;
+    struct list_head page_list; /* frames owned (protected by page_alloc_lock) */
+    unsigned long tot_pages;    /* frames owned */
+    unsigned long max_pages;    /* limit on tot_pages */
+
+    unsigned int max_vcpus;
+    struct vcpu **vcpu; /* max_vcpus slots, NULL until created */
+
+    bool is_shutting_down;
+    unsigned int shutdown_code;
+
+    struct domain *next_in_list;
+    struct arch_domain arch;
+};
+
+#define DOMCRF_privileged (1U << 0)
+
+/*
+ * Create domain `domid` with room for max_vcpus vCPUs.  Returns 0 and the
+ * domain (holding the list's reference; do not put it) or -EINVAL for a
+ * reserved or out-of-range id or vCPU count, -EEXIST, -ENOMEM.
+ */
+int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, struct domain **out);
+int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out);
+
+/* A referenced domain by id (NULL if none, or dying); put_domain() after. */
+struct domain *get_domain_by_id(domid_t domid);
+bool get_domain(struct domain *d);
+void put_domain(struct domain *d);
+
+/*
+ * Start tearing d down: it stops being found by id, the arch releases its
+ * page-table references and pins, and each frame's allocation reference is
+ * dropped.  Frames that others still reference return to the heap when
+ * they let go; the domain is freed after the last one.  Idempotent.
+ */
+void domain_kill(struct domain *d);
+
+/*
+ * The frame allocator's side of teardown.  domain_relinquish_frames()
+ * drops every frame's allocation reference; when a dying domain's last
+ * frame is freed (then or later), the domain becomes DEAD and the
+ * allocator calls domain_frames_gone(), with nothing locked, which drops
+ * the domain list's reference.
+ */
+void domain_relinquish_frames(struct domain *d);
+void domain_frames_gone(struct domain *d);
+
+unsigned int domain_count(void);
+
+/* --- Arch hooks (contract) -------------------------------------------------
+ * arch_domain_create: set up d->arch; on failure return -errno and leave
+ *   nothing allocated.  arch_domain_destroy: free what create allocated.
+ * arch_domain_relinquish: drop every reference the arch holds on d's frames
+ *   (pinned page tables, vCPU page-table bases) so that the frames' counts
+ *   can reach zero.  Runs once, from domain_kill(), with nothing locked.
+ * arch_vcpu_create / arch_vcpu_destroy: likewise for a vCPU.
+ */
+int arch_domain_create(struct domain *d);
+void arch_domain_destroy(struct domain *d);
+void arch_domain_relinquish(struct domain *d);
+int arch_vcpu_create(struct vcpu *v);
+void arch_vcpu_destroy(struct vcpu *v);
+
+#endif /* XENIA_DOMAIN_H */
