@@ -51,5 +51,6 @@ Suite *page_alloc_suite(void);
 Suite *xmalloc_suite(void);
 Suite *multiboot_suite(void);
 Suite *device_tree_suite(void);
+Suite *pv_mm_suite(void);
 
 #endif /* HARNESS_HARNESS_H */
