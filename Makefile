@@ -137,6 +137,9 @@ test: deps-test
 unit-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/unit O=$(srctree)/build/unit run
 
+abi-test: deps-test
+	$(Q)$(MAKE) -C $(srctree)/tests/abi O=$(srctree)/build/abi run
+
 boot-test: deps-test
 	$(Q)$(srctree)/tests/boot/run-all.sh
 
@@ -171,7 +174,7 @@ help:
 	@echo 'Build:          all (default): $$(O)/xenia (ELF, for GRUB and QEMU -kernel)'
 	@echo 'Run:            run            boot in QEMU on the serial console'
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
-	@echo '                unit-test boot-test'
+	@echo '                unit-test abi-test boot-test'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 
