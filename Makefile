@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test
+PHONY += run test unit-test boot-test abi-test fuzz-libelf
 run: deps
 	$(Q)$(MAKE) -f $(srctree)/Makefile all
 	$(Q)$(srctree)/scripts/run.sh $(ARCH) $(objtree) $(QEMU_MEM)
@@ -136,6 +136,10 @@ test: deps-test
 
 unit-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/unit O=$(srctree)/build/unit run
+
+# Fuzzing: a short bounded run is part of make test; TIME=seconds for more.
+fuzz-libelf: deps-test
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long TIME=$(or $(TIME),600)
 
 abi-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/abi O=$(srctree)/build/abi run
@@ -174,7 +178,7 @@ help:
 	@echo 'Build:          all (default): $$(O)/xenia (ELF, for GRUB and QEMU -kernel)'
 	@echo 'Run:            run            boot in QEMU on the serial console'
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
-	@echo '                unit-test abi-test boot-test'
+	@echo '                unit-test abi-test boot-test fuzz-libelf [TIME=s]'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

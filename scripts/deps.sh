@@ -13,7 +13,7 @@ build_pkgs="gcc make binutils libc6-dev kconfig-frontends-nox \
 run_pkgs="qemu-system-x86 qemu-system-arm qemu-system-data \
     grub-pc-bin grub-common xorriso mtools \
     check libsubunit-dev pkg-config libfdt-dev device-tree-compiler \
-    clang-format"
+    clang-format clang libclang-rt-dev"
 
 case "${1:-all}" in
 build) want="$build_pkgs" ;;

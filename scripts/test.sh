@@ -43,6 +43,9 @@ run_logged() {
     "$@" 2>&1 | tee "$log"
 }
 step "unit tests" run_logged "$logs/unit" make --no-print-directory unit-test
+step "abi tests" run_logged "$logs/abi" make --no-print-directory abi-test
+step "fuzz (short)" run_logged "$logs/fuzz" make --no-print-directory -C tests/fuzz \
+    O="$srctree/build/fuzz" run
 step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
 
 # The run ends with each runner's own summary line (Check's, and the boot
@@ -54,6 +57,8 @@ else
 fi
 grep -E '^[0-9]+%: Checks: ' "$logs/unit" 2>/dev/null ||
     echo "unit: no summary (the step failed before Check ran)"
+grep -E '^abi: [0-9]+ passed, [0-9]+ failed$' "$logs/abi" 2>/dev/null ||
+    echo "abi: no summary (the step failed before the runner ended)"
 grep -E '^boot: [0-9]+ passed, [0-9]+ failed$' "$logs/boot" 2>/dev/null ||
     echo "boot: no summary (the step failed before the runner ended)"
 [ -z "$failed_steps" ]
