@@ -97,11 +97,12 @@ static void flush_ring(void)
         drivers_putc(log_ring[flushed++ % LOG_RING_SIZE]);
 }
 
-static void emit(const char *s)
+/* Log s, starting each line with prefix. */
+static void emit(const char *s, size_t len, const char *prefix)
 {
-    for (; *s; s++) {
+    for (; len; s++, len--) {
         if (at_line_start) {
-            for (const char *p = "(XENIA) "; *p; p++)
+            for (const char *p = prefix; *p; p++)
                 ring_put(*p);
             at_line_start = false;
         }
@@ -138,7 +139,7 @@ void vprintk(const char *fmt, va_list args)
     locked = !console_sync;
     if (locked)
         spin_lock(&console_lock);
-    emit(line);
+    emit(line, strlen(line), "(XENIA) ");
     if (locked)
         spin_unlock(&console_lock);
     local_irq_restore(flags);
@@ -151,6 +152,19 @@ void printk(const char *fmt, ...)
     va_start(ap, fmt);
     vprintk(fmt, ap);
     va_end(ap);
+}
+
+void console_guest_write(unsigned int domid, const char *s, size_t len)
+{
+    char prefix[16] = "";
+    unsigned long flags;
+
+    /* The control domain's console is the machine's; others say who they are. */
+    if (domid)
+        snprintf(prefix, sizeof(prefix), "(d%u) ", domid);
+    spin_lock_irqsave(&console_lock, flags);
+    emit(s, len, prefix);
+    spin_unlock_irqrestore(&console_lock, flags);
 }
 
 void console_register(struct console_driver *drv)

@@ -5,12 +5,14 @@
  * Lock order: domlist_lock, then d->page_alloc_lock (page_alloc.c), then
  * heap_lock.  domlist_lock protects the list and the ids in it.
  */
+#include <xenia/arch.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/mm.h>
 #include <xenia/xmalloc.h>
+#include <public/sched.h>
 
 #define MAX_VCPUS_PER_DOMAIN 128
 
@@ -191,4 +193,56 @@ void domain_kill(struct domain *d)
 unsigned int domain_count(void)
 {
     return READ_ONCE(nr_domains);
+}
+
+static const char *shutdown_reason(unsigned int reason)
+{
+    switch (reason) {
+    case SHUTDOWN_poweroff: return "power off";
+    case SHUTDOWN_reboot: return "reboot";
+    case SHUTDOWN_suspend: return "suspend";
+    case SHUTDOWN_crash: return "crash";
+    case SHUTDOWN_watchdog: return "watchdog";
+    case SHUTDOWN_soft_reset: return "soft reset";
+    default: return "unknown";
+    }
+}
+
+/* The control domain is gone: so is the machine. */
+static void __noreturn hardware_domain_shutdown(unsigned int reason)
+{
+    switch (reason) {
+    case SHUTDOWN_crash:
+    case SHUTDOWN_watchdog:
+        panic("Domain 0 %s", reason == SHUTDOWN_crash ? "crashed" : "watchdog expired");
+    case SHUTDOWN_reboot:
+        printk("Domain 0 asked for a reboot: rebooting\n");
+        arch_reboot();
+        break;
+    default:
+        printk("Powering off\n");
+        arch_power_off();
+        break;
+    }
+    /* The platform acts asynchronously; it may take a moment. */
+    for (unsigned long i = 0; i < (1UL << 31); i++)
+        cpu_relax();
+    panic("Domain 0 shut down, and the machine did not turn off");
+}
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+    if (d->is_shutting_down)
+        return;
+    d->is_shutting_down = true;
+    d->shutdown_code = reason;
+    printk("Domain %u shut down: %s\n", d->domain_id, shutdown_reason(reason));
+    if (d->domain_id == 0)
+        hardware_domain_shutdown(reason);
+}
+
+void domain_crash(struct domain *d)
+{
+    printk(XENLOG_WARNING "Domain %u crashed\n", d->domain_id);
+    domain_shutdown(d, SHUTDOWN_crash);
 }

@@ -105,6 +105,7 @@ void __init __noreturn start_xenia(void)
     timer_selfcheck();
 
     printk("Xenia boot complete\n");
+    dom0_start();
     if (opt_poweroff)
         power_off();
     printk("Nothing to run yet: idle (power off or stop the machine to leave)\n");

@@ -17,6 +17,8 @@ static const char *psci_method = "none";
 static uint32_t psci_version;
 
 /* SMC Calling Convention: x0 = function, x0 = result; x1-x17 may change. */
+#define PSCI_0_2_FN_SYSTEM_RESET 0x84000009U
+
 static uint64_t smc_call(uint64_t fn)
 {
     register uint64_t x0 __asm__("x0") = fn;
@@ -77,4 +79,10 @@ void psci_system_off(void)
 {
     if (psci_smc && psci_version)
         smc_call(PSCI_0_2_FN_SYSTEM_OFF);
+}
+
+void psci_system_reset(void)
+{
+    if (psci_smc && psci_version)
+        smc_call(PSCI_0_2_FN_SYSTEM_RESET);
 }

@@ -103,6 +103,12 @@ void arch_power_off(void)
     psci_system_off();
 }
 
+void arch_reboot(void)
+{
+    local_irq_disable();
+    psci_system_reset();
+}
+
 void __noreturn arch_halt(void)
 {
     local_irq_disable();

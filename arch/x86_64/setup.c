@@ -69,6 +69,15 @@ void arch_power_off(void)
     acpi_power_off();
 }
 
+void arch_reboot(void)
+{
+    local_irq_disable();
+    /* The keyboard controller's reset line: every PC chipset has it. */
+    for (unsigned int i = 0; i < 100000 && (inb(0x64) & 0x02); i++)
+        cpu_relax();
+    outb(0xfe, 0x64);
+}
+
 void __noreturn arch_halt(void)
 {
     local_irq_disable();

@@ -45,11 +45,38 @@ void arch_idle(void);
 /* Turn the machine off; returns only if that failed. */
 void arch_power_off(void);
 
+/* Reset the machine; returns only if that failed. */
+void arch_reboot(void);
+
 /* Stop this CPU for good (interrupts off). */
 void __noreturn arch_halt(void);
 
 /* Print the caller's stack (panic, BUG, WARN). */
 void arch_dump_stack(void);
+
+struct boot_module;
+struct domain;
+struct vcpu;
+
+/*
+ * Guests (architectures selecting HAS_GUESTS; common/dom0.c calls these):
+ * arch_guests_init() prepares the machine for running guests (tables they
+ * read, CPU entry paths); arch_construct_dom0() builds d, whose vCPU 0
+ * exists, from its kernel and optional initrd modules with nr_pages of
+ * memory, returning -errno after saying why it cannot; arch_run_vcpu()
+ * runs a built vCPU on this CPU and does not return.
+ */
+void arch_guests_init(void);
+int arch_construct_dom0(struct domain *d, const struct boot_module *kernel,
+                        const struct boot_module *initrd, const char *cmdline,
+                        unsigned long nr_pages);
+void __noreturn arch_run_vcpu(struct vcpu *v);
+
+/*
+ * Build domain 0 from the boot modules and run it (common/dom0.c); returns
+ * only if there is nothing to run.
+ */
+void dom0_start(void);
 
 /*
  * The common boot sequence (common/setup.c), called by the arch entry code

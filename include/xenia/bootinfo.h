@@ -45,9 +45,10 @@ struct bootinfo {
     struct mem_region mem[BOOTINFO_MAX_MEM];
     unsigned int nr_modules;
     struct boot_module modules[BOOTINFO_MAX_MODULES];
-    paddr_t acpi_rsdp;    /* 0 if none was given */
-    paddr_t fdt;          /* 0 if none was given */
-    unsigned int dropped; /* regions or modules that did not fit */
+    paddr_t acpi_rsdp;      /* 0 if none was given */
+    paddr_t fdt;            /* 0 if none was given */
+    unsigned int dropped;   /* regions or modules that did not fit */
+    bool module_path_first; /* module strings start with the file path (Multiboot1) */
 };
 
 extern struct bootinfo bootinfo;

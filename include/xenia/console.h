@@ -33,6 +33,9 @@ void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list args) __printf(1, 0);
 
 void console_register(struct console_driver *drv);
+
+/* Text from a guest (console_io): raw for domain 0, prefixed otherwise. */
+void console_guest_write(unsigned int domid, const char *s, size_t len);
 /* Write straight to every registered driver, bypassing locks: last resort. */
 void console_force_puts(const char *s);
 /* Called from panic: later printk output ignores the console lock. */

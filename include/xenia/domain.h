@@ -7,15 +7,7 @@
 #include <xenia/types.h>
 #include <asm/domain.h>
 
-typedef uint16_t domid_t;
-
-/* Domain ids from here up are special (Xen's DOMID_FIRST_RESERVED...). */
-#define DOMID_FIRST_RESERVED 0x7ff0U
-#define DOMID_SELF           0x7ff0U
-#define DOMID_IO             0x7ff1U
-#define DOMID_XEN            0x7ff2U
-#define DOMID_IDLE           0x7fffU
-#define DOMID_INVALID        0x7ff4U
+#include <public/xen.h> /* domid_t, DOMID_* */
 
 struct vcpu {
     unsigned int vcpu_id;
@@ -60,6 +52,15 @@ struct domain {
 };
 
 #define DOMCRF_privileged (1U << 0)
+
+/*
+ * Shut d down for `reason` (SHUTDOWN_*): it stops running.  The control
+ * domain takes the machine with it (power off, reboot, or halt after a
+ * crash); other domains wait for the toolstack to destroy them.
+ */
+void domain_shutdown(struct domain *d, unsigned int reason);
+/* d did something only a broken guest does: report it and shut it down. */
+void domain_crash(struct domain *d);
 
 /*
  * Create domain `domid` with room for max_vcpus vCPUs.  Returns 0 and the
@@ -107,5 +108,7 @@ void arch_domain_destroy(struct domain *d);
 void arch_domain_relinquish(struct domain *d);
 int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_destroy(struct vcpu *v);
+/* XENFEAT_* bits 0-31 that xen_version(get_features) reports to d. */
+uint32_t arch_guest_features(const struct domain *d);
 
 #endif /* XENIA_DOMAIN_H */

@@ -6,10 +6,12 @@
  */
 #include <signal.h>
 
+#include <xenia/arch.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/mm.h>
 #include <asm/pv-mm.h>
+#include <public/sched.h>
 
 #include <harness/harness.h>
 
@@ -29,6 +31,19 @@ void pv_init_xen_l4_slots(pte_t *l4)
 void pv_flush_tlb_after_type_change(void)
 {
     tlb_flushes++;
+}
+
+/* Only domain 0's shutdown reaches these; a domU's never may. */
+static unsigned int machine_actions;
+
+void arch_power_off(void)
+{
+    machine_actions++;
+}
+
+void arch_reboot(void)
+{
+    machine_actions++;
 }
 
 static void setup(void)
@@ -358,6 +373,20 @@ START_TEST(test_mmu_update_entries)
 }
 END_TEST
 
+START_TEST(test_domu_shutdown_and_crash)
+{
+    domain_shutdown(d, SHUTDOWN_reboot);
+    ck_assert(d->is_shutting_down);
+    ck_assert_uint_eq(d->shutdown_code, SHUTDOWN_reboot);
+    domain_shutdown(d, SHUTDOWN_poweroff); /* the first reason stands */
+    ck_assert_uint_eq(d->shutdown_code, SHUTDOWN_reboot);
+    domain_crash(other);
+    ck_assert_uint_eq(other->shutdown_code, SHUTDOWN_crash);
+    ck_assert_uint_eq(machine_actions, 0);
+    ck_assert(harness_log_has("Domain 2 crashed"));
+}
+END_TEST
+
 START_TEST(test_type_underflow_is_a_bug)
 {
     unsigned long f = frame(d);
@@ -390,6 +419,7 @@ Suite *pv_mm_suite(void)
     tcase_add_test(td, test_kill_returns_every_frame);
     tcase_add_test(td, test_frame_outlives_its_owner);
     tcase_add_test(td, test_get_page_checks_owner);
+    tcase_add_test(td, test_domu_shutdown_and_crash);
     suite_add_tcase(s, td);
 
     tcase_add_checked_fixture(tt, setup, NULL);

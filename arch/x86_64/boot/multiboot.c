@@ -146,6 +146,7 @@ int mb1_parse(const void *mbi, struct bootinfo *bi)
     const char *s;
 
     bi->protocol = "Multiboot1";
+    bi->module_path_first = true;
     if (info->flags & MB1_INFO_CMDLINE) {
         s = mb1_string(info->cmdline, &len);
         s = skip_image_name(s, len, &left);

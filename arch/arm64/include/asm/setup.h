@@ -13,5 +13,6 @@ void psci_init(const void *fdt);
 void psci_print_info(void);
 /* Returns only if the firmware did not turn the machine off. */
 void psci_system_off(void);
+void psci_system_reset(void);
 
 #endif /* ASM_ARM64_SETUP_H */

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * For architectures that cannot run guests yet (no HAS_GUESTS): boot
+ * modules are reported, and left alone.
+ */
+#include <xenia/arch.h>
+#include <xenia/bootinfo.h>
+#include <xenia/console.h>
+#include <xenia/init.h>
+
+void __init dom0_start(void)
+{
+    if (bootinfo.nr_modules)
+        printk("Guests are not supported on this architecture yet: boot modules unused\n");
+}

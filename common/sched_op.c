@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sched_op: what a vCPU asks of the scheduler.  Until the scheduler
+ * exists (one vCPU per CPU), yield returns at once; shutdown is complete.
+ */
+#include <xenia/domain.h>
+#include <xenia/errno.h>
+#include <xenia/guest_access.h>
+#include <xenia/hypercall.h>
+#include <asm/current.h>
+#include <public/sched.h>
+
+long do_sched_op(unsigned long cmd, unsigned long arg, unsigned long a3, unsigned long a4,
+                 unsigned long a5)
+{
+    struct domain *d = current->domain;
+    struct sched_shutdown sd;
+
+    switch (cmd) {
+    case SCHEDOP_yield: return 0;
+    case SCHEDOP_shutdown:
+        if (copy_from_guest(&sd, arg, sizeof(sd)))
+            return -EFAULT;
+        if (sd.reason > SHUTDOWN_MAX)
+            return -EINVAL;
+        domain_shutdown(d, sd.reason);
+        return 0;
+    case SCHEDOP_shutdown_code:
+        if (copy_from_guest(&sd, arg, sizeof(sd)))
+            return -EFAULT;
+        if (sd.reason > SHUTDOWN_MAX)
+            return -EINVAL;
+        d->shutdown_code = sd.reason;
+        return 0;
+    default: return -ENOSYS;
+    }
+}
