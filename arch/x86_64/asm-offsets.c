@@ -26,4 +26,7 @@ void asm_offsets(void)
     DEFINE(CPUINFO_sizeof, sizeof(struct cpu_info));
     OFFSET(CPUINFO_processor_id, cpu_info, processor_id);
     OFFSET(CPUINFO_per_cpu_offset, cpu_info, per_cpu_offset);
+    OFFSET(CPUINFO_guest_cpu_user_regs, cpu_info, guest_cpu_user_regs);
+    OFFSET(UREGS_es, cpu_user_regs, es);
+    OFFSET(UREGS_ss, cpu_user_regs, ss);
 }

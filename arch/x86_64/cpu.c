@@ -14,6 +14,7 @@
 #include <asm/processor.h>
 
 struct cpu_features boot_cpu;
+uint8_t smap_enabled;
 
 static void read_string_leaves(void)
 {
@@ -83,8 +84,10 @@ void __init cpu_init_control_regs(void)
     cr4 |= boot_cpu.pge ? X86_CR4_PGE : 0;
     cr4 |= boot_cpu.smep ? X86_CR4_SMEP : 0;
     cr4 |= boot_cpu.smap ? X86_CR4_SMAP : 0;
-    if (boot_cpu.smap)
+    if (boot_cpu.smap) {
         __asm__ __volatile__("clac" ::: "memory"); /* EFLAGS.AC must not leak from the loader */
+        smap_enabled = 1;
+    }
     write_cr4(cr4);
 }
 

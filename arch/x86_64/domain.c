@@ -3,6 +3,7 @@
 #include <xenia/domain.h>
 #include <xenia/mm.h>
 #include <asm/pv-mm.h>
+#include <public/features.h>
 
 int arch_domain_create(struct domain *d)
 {
@@ -45,4 +46,15 @@ int arch_vcpu_create(struct vcpu *v)
 
 void arch_vcpu_destroy(struct vcpu *v)
 {
+}
+
+/* x86 PV guests (xen-abi.md 2.12); never auto_translated_physmap. */
+uint32_t arch_guest_features(const struct domain *d)
+{
+    uint32_t f = (1U << XENFEAT_mmu_pt_update_preserve_ad) | (1U << XENFEAT_highmem_assist) |
+                 (1U << XENFEAT_gnttab_map_avail_bits);
+
+    if (d->is_privileged)
+        f |= 1U << XENFEAT_dom0;
+    return f;
 }

@@ -53,9 +53,18 @@
  * trap into the interrupted code) and a 16-byte aligned stack, call
  * handler(regs), return to the interrupted context.
  */
+/* A guest may enter with EFLAGS.AC set, which would disable SMAP. */
+.macro CLAC_IF_SMAP
+        cmpb    $0, smap_enabled(%rip)
+        je      1f
+        clac
+1:
+.endm
+
 .macro ENTRY_TAIL handler
         SAVE_ALL
         cld
+        CLAC_IF_SMAP
         mov     %rsp, %rdi
         push    UREGS_rip(%rsp)
         push    %rbp
@@ -101,5 +110,66 @@ interrupt_stubs:
         jmp     handle_interrupt
         .set    .Lvec, .Lvec + 1
         .endr
+
+/*
+ * SYSCALL from a PV guest.  The per-CPU stub (pv/traps.c) saved rax in the
+ * per-CPU frame, switched to the stack ending at that frame and pushed the
+ * guest's SS and RSP; build the rest of the frame the CPU would have built
+ * for an interrupt from code selector \cs, with TRAP_syscall as the vector,
+ * and call \handler with it.
+ */
+.macro SYSCALL_ENTRY cs, handler
+        push    %r11                            /* rflags */
+        push    $\cs
+        push    %rcx                            /* rip */
+        pushq   $0
+        movl    $TRAP_syscall, 4(%rsp)
+        push    %rdi
+        push    %rsi
+        push    %rdx
+        push    %rcx
+        sub     $8, %rsp                        /* rax: already saved by the stub */
+        push    %r8
+        push    %r9
+        push    %r10
+        push    %r11
+        push    %rbx
+        push    %rbp
+        push    %r12
+        push    %r13
+        push    %r14
+        push    %r15
+        cld
+        CLAC_IF_SMAP
+        mov     %rsp, %rdi
+        xor     %ebp, %ebp                      /* backtraces end here */
+        sub     $8, %rsp
+        call    \handler
+        add     $8, %rsp
+.endm
+
+        .globl lstar_enter
+lstar_enter:
+        SYSCALL_ENTRY FLAT_RING3_CS64, pv_syscall
+        jmp     restore_all_guest
+
+/* SYSCALL from 32-bit guest code: PV guests are 64-bit only. */
+        .globl cstar_enter
+cstar_enter:
+        SYSCALL_ENTRY FLAT_RING3_CS32, pv_compat_syscall
+        ud2
+
+/* Return to the guest whose frame is at %rsp (the per-CPU frame). */
+        .globl restore_all_guest
+restore_all_guest:
+        RESTORE_ALL
+        add     $8, %rsp
+        iretq
+
+/* void pv_enter_guest(struct cpu_user_regs *frame): start a vCPU. */
+        .globl pv_enter_guest
+pv_enter_guest:
+        mov     %rdi, %rsp
+        jmp     restore_all_guest
 
         .section .note.GNU-stack, "", @progbits

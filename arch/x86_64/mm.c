@@ -26,14 +26,19 @@ uint64_t _page_nx;
 static pte_t *idle_l4;
 static DEFINE_SPINLOCK(map_lock);
 
-/* The next-level table under entry *e, created if absent. */
-static pte_t *next_table(pte_t *e)
+/*
+ * The next-level table under entry *e, created if absent.  A user mapping
+ * (the M2P, for guests) needs USER on the entries above it too; nothing
+ * else the hypervisor maps is user-accessible.
+ */
+static pte_t *next_table(pte_t *e, uint64_t leaf_flags)
 {
     if (!(*e & _PAGE_PRESENT)) {
         pte_t *t = alloc_table_page();
 
         *e = virt_to_maddr(t) | _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
     }
+    *e |= leaf_flags & _PAGE_USER;
     /* Mappings are never made over a large page: that would mean two
      * callers disagree about who owns the range. */
     BUG_ON(*e & _PAGE_PSE);
@@ -49,8 +54,8 @@ static void map_range(pte_t *l4, unsigned long va, paddr_t ma, uint64_t size, ui
                       bool large)
 {
     while (size) {
-        pte_t *l3 = next_table(&l4[l4_index(va)]);
-        pte_t *l2 = next_table(&l3[l3_index(va)]);
+        pte_t *l3 = next_table(&l4[l4_index(va)], flags);
+        pte_t *l2 = next_table(&l3[l3_index(va)], flags);
 
         if (large && IS_ALIGNED(va, MiB(2)) && IS_ALIGNED(ma, MiB(2)) && size >= MiB(2) &&
             !(l2[l2_index(va)] & _PAGE_PRESENT)) {
@@ -60,7 +65,7 @@ static void map_range(pte_t *l4, unsigned long va, paddr_t ma, uint64_t size, ui
             size -= MiB(2);
             continue;
         }
-        pte_t *l1 = next_table(&l2[l2_index(va)]);
+        pte_t *l1 = next_table(&l2[l2_index(va)], flags);
 
         l1[l1_index(va)] = ma | flags;
         va += PAGE_SIZE;
@@ -130,6 +135,16 @@ unsigned long __init arch_memory_init(void)
     return (unsigned long)(min(ram_end, (paddr_t)DIRECTMAP_SIZE) >> PAGE_SHIFT);
 }
 
+void map_pages_to_xen(unsigned long va, paddr_t ma, unsigned long nr, uint64_t flags)
+{
+    unsigned long irqf;
+
+    BUG_ON(!idle_l4);
+    spin_lock_irqsave(&map_lock, irqf);
+    map_range(idle_l4, va, ma, (uint64_t)nr << PAGE_SHIFT, flags, false);
+    spin_unlock_irqrestore(&map_lock, irqf);
+}
+
 void *ioremap(paddr_t ma, size_t size)
 {
     static unsigned long next = IOREMAP_VIRT_START;
@@ -160,4 +175,10 @@ void pv_flush_tlb_after_type_change(void)
 {
     /* Guest mappings are never global, so reloading CR3 drops them. */
     write_cr3(read_cr3());
+}
+
+/* The hypervisor's own L4 (what runs when no guest's page tables are loaded). */
+paddr_t idle_pt_base(void)
+{
+    return virt_to_maddr(idle_l4);
 }

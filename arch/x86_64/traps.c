@@ -14,6 +14,7 @@
 #include <xenia/string.h>
 #include <asm/irq.h>
 #include <asm/processor.h>
+#include <asm/pv.h>
 #include <asm/traps.h>
 
 struct __packed desc_ptr {
@@ -42,7 +43,7 @@ struct idt_gate {
 };
 
 /* Boot CPU tables; SMP bring-up gives each further CPU its own. */
-static uint64_t gdt[8] __aligned(64);
+static uint64_t gdt[GDT_PAGES * 512] __aligned(4096);
 static struct tss64 tss __aligned(64);
 static struct idt_gate idt[256] __aligned(16);
 static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __aligned(16);
@@ -115,12 +116,17 @@ void __init traps_init(void)
 
     gdt[__HYPERVISOR_CS >> 3] = 0x00af9a000000ffffUL;
     gdt[__HYPERVISOR_DS >> 3] = 0x00cf92000000ffffUL;
+    gdt[FLAT_RING3_CS32 >> 3] = 0x00cffa000000ffffUL;
+    gdt[FLAT_RING3_DS >> 3] = 0x00cff2000000ffffUL;
+    gdt[FLAT_RING3_CS64 >> 3] = 0x00affa000000ffffUL;
     /* 64-bit available TSS: a 16-byte system descriptor. */
     gdt[TSS_SELECTOR >> 3] =
         (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89UL << 40) | (((t >> 24) & 0xff) << 56);
     gdt[(TSS_SELECTOR >> 3) + 1] = t >> 32;
 
     tss.iomap_base = sizeof(tss); /* no I/O bitmap */
+    /* Entries from guest mode land their frame in the per-CPU block. */
+    tss.rsp[0] = (uint64_t)&get_cpu_info()->guest_cpu_user_regs.es;
     for (unsigned int i = 0; i < NR_IST; i++)
         tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
 
@@ -241,8 +247,16 @@ static void __noreturn fatal_trap(const struct cpu_user_regs *regs)
 void do_exception(struct cpu_user_regs *regs);
 void do_exception(struct cpu_user_regs *regs)
 {
-    unsigned long fixup = search_extable(regs->rip);
+    unsigned long fixup;
 
+    /* NMIs, double faults and machine checks are the machine's, not the
+     * guest's, whatever mode they interrupted. */
+    if (guest_mode(regs) && regs->entry_vector != X86_EXC_NMI && regs->entry_vector != X86_EXC_DF &&
+        regs->entry_vector != X86_EXC_MC) {
+        pv_guest_exception(regs);
+        return;
+    }
+    fixup = search_extable(regs->rip);
     if (fixup && regs->entry_vector != X86_EXC_DF && regs->entry_vector != X86_EXC_MC) {
         regs->rip = fixup;
         return;

@@ -13,6 +13,9 @@ X86_MEM_MIB=${X86_MEM_MIB:-512}
 # What the checks expect; differs from -m only in the harness self-test.
 X86_EXPECT_MEM_MIB=${X86_EXPECT_MEM_MIB:-$X86_MEM_MIB}
 X86_EXTRA_CMDLINE=${X86_EXTRA_CMDLINE:-}
+# Appended to dom0's command line (the harness self-test asks it to hang).
+X86_DOM0_EXTRA=${X86_DOM0_EXTRA:-}
+HELLO="$srctree/build/guests/hello.elf"
 
 # The RAM QEMU's pc machine reports for -m M: all of it less the legacy
 # hole (640 KiB - 1 MiB) and a little at the top of low memory for tables.
@@ -36,40 +39,51 @@ x86_expect_page_tables() {
     expect 'Page tables: image at 0xffff82d080200000 \(W\^X\)' "the final page tables"
 }
 
+# Module 0 is dom0's kernel: the hello test guest, which checks itself and
+# shuts down, so the machine powers off.
+x86_expect_dom0() {
+    expect 'Starting domain 0' "dom0 starting"
+    expect '^hello: [0-9]+ passed, 0 failed' "dom0's own checks"
+    expect 'Domain 0 shut down: power off' "dom0's shutdown"
+}
+
 x86_expect_running() {
     expect 'Heap self-check passed: [1-9][0-9]* frames free' "the heap self-check"
     expect 'TSC: [1-9][0-9]*\.[0-9]+ MHz' "a calibrated TSC"
     expect 'Local APIC: id 0' "the local APIC"
     expect 'Timer self-check passed' "a timer interrupt"
     expect 'Xenia boot complete' "the end of boot"
+    [ -n "${WITH_DOM0:-}" ] && x86_expect_dom0
     expect 'Powering off' "the power-off"
     expect_exit 0 # ACPI S5 ends QEMU with status 0
 }
 
-# x86_fast_boot CPU: QEMU -kernel (Multiboot1) with two modules.
+# x86_fast_boot CPU: QEMU -kernel (Multiboot1) with dom0's kernel and an
+# initrd as modules.
 x86_fast_boot() {
-    local cpu=$1 m0="$OUT/$SCENARIO.mod0" m1="$OUT/$SCENARIO.mod1"
-    make_module "$m0" 12345
+    local cpu=$1 m0="$HELLO" m1="$OUT/$SCENARIO.mod1"
+    [ -f "$m0" ] || fail "$m0 is not built (make -C tests/guests)"
     make_module "$m1" 4096
     boot_qemu x86_64 -cpu "$cpu" -m "$X86_MEM_MIB" -kernel "$XENIA_X86" \
         -append "loglvl=all com1=115200,8n1 poweroff$X86_EXTRA_CMDLINE" \
-        -initrd "$m0 dom0 console=hvc0,$m1 initrd"
+        -initrd "$m0 dom0 console=hvc0$X86_DOM0_EXTRA,$m1 initrd"
     expect '\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
     expect 'Boot protocol: Multiboot1, loader: qemu' "the Multiboot1 path"
     expect "Command line: loglvl=all com1=115200,8n1 poweroff$X86_EXTRA_CMDLINE\$" "the command line"
     x86_expect_ram
     expect 'Modules: 2$' "two modules"
-    expect_module 0 12345 "$m0 dom0 console=hvc0"
+    expect_module 0 "$(stat -c %s "$m0")" "$m0 dom0 console=hvc0$X86_DOM0_EXTRA"
     expect_module 1 4096 "$m1 initrd"
     x86_expect_cpu "$cpu"
     x86_expect_page_tables
-    x86_expect_running
+    WITH_DOM0=1 x86_expect_running
 }
 
-# x86_grub_boot CPU: GRUB (BIOS) from an ISO, Multiboot2, two modules.
+# x86_grub_boot CPU: GRUB (BIOS) from an ISO, Multiboot2, dom0's kernel
+# and an initrd as modules.
 x86_grub_boot() {
-    local cpu=$1 m0="$OUT/$SCENARIO.mod0" m1="$OUT/$SCENARIO.mod1"
-    make_module "$m0" 20000
+    local cpu=$1 m0="$HELLO" m1="$OUT/$SCENARIO.mod1"
+    [ -f "$m0" ] || fail "$m0 is not built (make -C tests/guests)"
     make_module "$m1" 777
     make_grub_iso "$OUT/$SCENARIO.iso" "console=com1 com1=115200 poweroff" \
         "$m0:dom0-kernel root=/dev/xvda" "$m1:dom0-initrd"
@@ -79,9 +93,36 @@ x86_grub_boot() {
     expect 'Command line: console=com1 com1=115200 poweroff$' "the command line"
     x86_expect_ram
     expect 'Modules: 2$' "two modules"
-    expect_module 0 20000 "dom0-kernel root=/dev/xvda"
+    expect_module 0 "$(stat -c %s "$m0")" "dom0-kernel root=/dev/xvda"
     expect_module 1 777 "dom0-initrd"
     x86_expect_cpu "$cpu"
     x86_expect_page_tables
-    x86_expect_running
+    WITH_DOM0=1 x86_expect_running
+}
+
+# x86_dom0_guest CPU GUEST MIN_PASSES: boot tests/guests/GUEST as dom0 (PV,
+# ring 3, from module 0), which prints "PASS name" / "FAIL name: why" per
+# check and "GUEST: N passed, M failed", then shuts down; the hypervisor
+# then powers the machine off.  Every check must pass and there must be
+# at least MIN_PASSES of them.
+x86_dom0_guest() {
+    local cpu=$1 guest=$2 min=$3 image="$srctree/build/guests/$2.elf" n
+    [ -f "$image" ] || fail "$image is not built (make -C tests/guests)"
+    boot_qemu x86_64 -cpu "$cpu" -m 256 -kernel "$XENIA_X86" -append "dom0_mem=16M" \
+        -initrd "$image $guest-cmdline-ok"
+    x86_expect_cpu "$cpu"
+    expect "dom0: .* kernel, 16 MiB, entry 0x" "the dom0 builder"
+    expect 'Starting domain 0' "dom0 starting"
+    expect "cmd_line '$guest-cmdline-ok'" "dom0's command line in start_info"
+    expect "^$guest: [0-9]+ passed, [0-9]+ failed" "the guest's summary"
+    n=$(capture "^$guest: ([0-9]+) passed")
+    if grep -aq '^FAIL ' "$LOG"; then
+        fail "the guest reported failures: $(grep -a '^FAIL ' "$LOG" | head -5 | tr '\n' ';')"
+    fi
+    [ "$(capture 'passed, ([0-9]+) failed')" = 0 ] || fail "the guest counted failures"
+    [ "$(grep -ac '^PASS ' "$LOG")" = "$n" ] || fail "the PASS lines do not add up to $n"
+    [ "$n" -ge "$min" ] || fail "only $n checks passed, expected at least $min"
+    expect 'Domain 0 shut down: power off' "dom0's shutdown"
+    expect 'Powering off' "the power-off"
+    expect_exit 0
 }

@@ -97,7 +97,7 @@ start32:
         or      $(X86_CR0_PG | X86_CR0_PE | X86_CR0_WP | X86_CR0_NE | X86_CR0_MP), %eax
         mov     %eax, %cr0
 
-        ljmp    $__HYPERVISOR_CS, $sym_pa(start64_low)
+        ljmp    $BOOT_CS, $sym_pa(start64_low)
 
 .Lno_long_mode:
         mov     $sym_pa(.Lno_lm_msg), %ebx
@@ -128,7 +128,7 @@ start64_low:
         .code64
 start64:
         lgdt    boot_gdtr64(%rip)
-        mov     $__HYPERVISOR_DS, %eax
+        mov     $BOOT_DS, %eax
         mov     %eax, %ds
         mov     %eax, %es
         mov     %eax, %ss

@@ -7,6 +7,7 @@
  *  slot 256      0xffff800000000000  read-only M2P for guests (later)
  *  slot 261      0xffff82d080000000  hypervisor image (VA = PA + XENIA_VIRT_START)
  *                0xffff82d0c0000000  ioremap area (1 GiB)
+ *                0xffff82d100000000  per-CPU SYSCALL stubs
  *  slots 262-271 0xffff830000000000  direct map of all RAM (5 TiB)
  */
 #ifndef ASM_X86_CONFIG_H
@@ -26,6 +27,14 @@
 #define IOREMAP_VIRT_START 0xffff82d0c0000000
 #define IOREMAP_VIRT_END   0xffff82d100000000
 
+/* One page of SYSCALL entry stubs per CPU, executable. */
+#define STUBS_VIRT_START 0xffff82d100000000
+
+/* What xen_version tells guests: their type, and where the hypervisor's
+ * part of their address space starts. */
+#define ARCH_XEN_CAPABILITIES       "xen-3.0-x86_64 "
+#define ARCH_GUEST_HYPERVISOR_START HYPERVISOR_VIRT_START
+
 #define DIRECTMAP_VIRT_START 0xffff830000000000
 #define DIRECTMAP_VIRT_END   0xffff880000000000
 #define DIRECTMAP_SIZE       (DIRECTMAP_VIRT_END - DIRECTMAP_VIRT_START)
@@ -38,9 +47,23 @@
 /* Size of each IST stack (double fault, NMI, machine check). */
 #define IST_STACK_SIZE 4096
 
-/* Boot-time segment selectors. */
-#define __HYPERVISOR_CS 0x08
-#define __HYPERVISOR_DS 0x10
-#define TSS_SELECTOR    0x20
+/* Selectors of the small GDT head.S runs on until traps_init(). */
+#define BOOT_CS 0x08
+#define BOOT_DS 0x10
+
+/*
+ * Every CPU's GDT is 16 pages; a PV guest's own descriptors (set_gdt) fill
+ * the first 14, and the last two hold the entries Xen reserves and its
+ * guests rely on (FIRST_RESERVED_GDT_PAGE = 14):
+ */
+#define GDT_PAGES               16
+#define FIRST_RESERVED_GDT_PAGE 14
+#define __HYPERVISOR_CS         0xe008 /* 64-bit code, DPL 0 */
+#define __HYPERVISOR_DS         0xe010 /* flat data, DPL 0 */
+#define FLAT_RING3_CS32         0xe023 /* 32-bit code, DPL 3 (SYSRET base) */
+#define FLAT_RING3_DS           0xe02b /* flat data, DPL 3: the PV guest's SS */
+#define FLAT_RING3_CS64         0xe033 /* 64-bit code, DPL 3: the PV guest's CS */
+#define TSS_SELECTOR            0xe040
+#define LDT_SELECTOR            0xe050
 
 #endif /* ASM_X86_CONFIG_H */

@@ -4,14 +4,19 @@
 
 #include <xenia/spinlock.h>
 #include <xenia/types.h>
+#include <asm/regs.h>
 
 /* x86 parts of struct domain / struct vcpu (paravirtual guests). */
 struct arch_domain {
     spinlock_t pt_lock;     /* serialises updates of the domain's page-table entries */
     unsigned int vm_assist; /* VMASST_* bits the guest enabled */
+    void *shared_info;      /* the shared_info page (hypervisor mapping) */
 };
 
 struct arch_vcpu {
+    /* The guest's registers while it is not running on a CPU. */
+    struct cpu_user_regs user_regs;
+    bool kernel_mode; /* the PV guest's kernel (not its user space) runs */
     /* Page-table bases, as machine frame numbers holding an L4 type
      * reference each; 0 when unset. */
     unsigned long guest_table;

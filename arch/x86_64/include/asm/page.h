@@ -39,6 +39,12 @@ static inline paddr_t virt_to_maddr(const void *va)
 #define __pa(x) virt_to_maddr(x)
 #define __va(x) maddr_to_virt(x)
 
+/* The machine address of the hypervisor's own L4 table. */
+paddr_t idle_pt_base(void);
+
+/* Map machine frames at a hypervisor virtual address (boot or heap tables). */
+void map_pages_to_xen(unsigned long va, paddr_t ma, unsigned long nr, uint64_t flags);
+
 /* Map MMIO (uncached) into the ioremap area; NULL when it is full. */
 void *ioremap(paddr_t ma, size_t size);
 

@@ -8,31 +8,30 @@
 #ifndef __ASSEMBLY__
 #include <xenia/types.h>
 
-/*
- * The register frame every exception and interrupt entry builds.  Its
- * layout matches Xen's public struct cpu_user_regs up to ss, so that guest
- * frames will later be read and written in the same form.
- */
-struct cpu_user_regs {
-    uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
-    uint64_t rax, rcx, rdx, rsi, rdi;
-    uint32_t error_code;
-    uint32_t entry_vector;
-    uint64_t rip;
-    uint16_t cs, _pad0[1];
-    uint8_t saved_upcall_mask;
-    uint8_t _pad1[3];
-    uint64_t rflags;
-    uint64_t rsp;
-    uint16_t ss, _pad2[3];
-};
+#include <asm/regs.h>
 
-/* Per-CPU block at the top of each hypervisor stack. */
+struct vcpu;
+
+/*
+ * Per-CPU block at the top of each hypervisor stack.  An interrupt or
+ * syscall from a guest lands its frame in guest_cpu_user_regs: TSS.rsp0
+ * (and the syscall stub's stack) is &guest_cpu_user_regs.es, which must be
+ * 16-byte aligned since the CPU aligns RSP before pushing.
+ */
 struct cpu_info {
+    struct cpu_user_regs guest_cpu_user_regs;
     uint32_t processor_id;
     uint32_t _pad;
     unsigned long per_cpu_offset;
+    struct vcpu *current_vcpu; /* NULL while the CPU runs no guest */
+    unsigned long _pad2;
 };
+
+/* Did this frame interrupt a guest (rings 1-3) rather than the hypervisor? */
+static inline bool guest_mode(const struct cpu_user_regs *regs)
+{
+    return (regs->cs & 3) != 0;
+}
 
 static inline struct cpu_info *get_cpu_info(void)
 {
@@ -144,6 +143,7 @@ struct cpu_features {
     unsigned int phys_bits, virt_bits;
 };
 extern struct cpu_features boot_cpu;
+extern uint8_t smap_enabled; /* tested by the entry paths before CLAC */
 
 void cpu_identify(void);
 /* Enable the protection features the CPU has (NX, SMEP, SMAP, PGE). */

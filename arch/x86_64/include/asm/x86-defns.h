@@ -69,6 +69,18 @@
     ((1 << 8) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14) | (1 << 17) | \
      (1 << 21) | (1 << 29) | (1 << 30))
 
+/* entry_vector of a frame built by the SYSCALL entry (as Xen's TRAP_syscall). */
+#define TRAP_syscall 256
+
+#define MSR_STAR         0xc0000081
+#define MSR_LSTAR        0xc0000082
+#define MSR_CSTAR        0xc0000083
+#define MSR_SYSCALL_MASK 0xc0000084
+
+#define X86_EFLAGS_TF 0x00000100
+#define X86_EFLAGS_DF 0x00000400
+#define X86_EFLAGS_NT 0x00004000
+
 /* Interrupt vectors used by the hypervisor. */
 #define LOCAL_TIMER_VECTOR 0xf0
 #define SPURIOUS_VECTOR    0xff

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Running PV guests: entering a vCPU, the SYSCALL path (a hypercall from
+ * the guest kernel), and exceptions raised by guest code.
+ *
+ * The guest runs in ring 3 on its own validated page tables, which carry
+ * the hypervisor's L4 slots, so the hypervisor keeps running on them
+ * after an entry.  Interrupts and exceptions from the guest land their
+ * frame in the per-CPU block at the top of the stack (TSS.rsp0); SYSCALL
+ * does not switch stacks, so each CPU gets a small stub that does.
+ */
+#include <xenia/arch.h>
+#include <xenia/bug.h>
+#include <xenia/console.h>
+#include <xenia/domain.h>
+#include <xenia/hypercall.h>
+#include <xenia/init.h>
+#include <xenia/mm.h>
+#include <xenia/smp.h>
+#include <xenia/softirq.h>
+#include <xenia/string.h>
+#include <asm/current.h>
+#include <asm/m2p.h>
+#include <asm/page.h>
+#include <asm/pv.h>
+
+extern const char lstar_enter[], cstar_enter[];
+
+/* Append bytes to a stub under construction. */
+static uint8_t *emit(uint8_t *p, const void *bytes, size_t n)
+{
+    memcpy(p, bytes, n);
+    return p + n;
+}
+
+static uint8_t *emit_u64(uint8_t *p, uint64_t v)
+{
+    return emit(p, &v, sizeof(v));
+}
+
+/*
+ * SYSCALL leaves RSP as the guest's.  The stub parks RAX in this CPU's
+ * guest frame, switches to the stack that ends at the frame and pushes
+ * the guest's SS and RSP, then jumps to the common entry code.
+ */
+static uint8_t *write_syscall_stub(uint8_t *p, struct cpu_info *ci, const void *target, uint16_t ss)
+{
+    static const uint8_t mov_rsp_rax[] = {0x48, 0x89, 0xe0};
+    static const uint8_t push_rax[] = {0x50};
+    static const uint8_t jmp_rax[] = {0xff, 0xe0};
+    const uint8_t push_ss[] = {0x68, (uint8_t)ss, (uint8_t)(ss >> 8), 0, 0};
+
+    p = emit(p, (const uint8_t[]){0x48, 0xa3}, 2); /* movabs %rax, moffs64 */
+    p = emit_u64(p, (uint64_t)&ci->guest_cpu_user_regs.rax);
+    p = emit(p, mov_rsp_rax, sizeof(mov_rsp_rax));
+    p = emit(p, (const uint8_t[]){0x48, 0xbc}, 2); /* movabs $imm64, %rsp */
+    p = emit_u64(p, (uint64_t)&ci->guest_cpu_user_regs.es);
+    p = emit(p, push_ss, sizeof(push_ss));
+    p = emit(p, push_rax, sizeof(push_rax));
+    p = emit(p, (const uint8_t[]){0x48, 0xb8}, 2); /* movabs $imm64, %rax */
+    p = emit_u64(p, (uint64_t)target);
+    return emit(p, jmp_rax, sizeof(jmp_rax));
+}
+
+void __init pv_cpu_init(void)
+{
+    unsigned int cpu = smp_processor_id();
+    uint8_t *page = alloc_xenheap_pages(0, MEMF_zero), *p;
+    unsigned long va = STUBS_VIRT_START + cpu * PAGE_SIZE;
+
+    BUG_ON(!page);
+    memset(page, 0xcc, PAGE_SIZE); /* int3 between the stubs */
+    p = write_syscall_stub(page, get_cpu_info(), lstar_enter, FLAT_RING3_DS);
+    write_syscall_stub(page + PAGE_SIZE / 2, get_cpu_info(), cstar_enter, FLAT_RING3_DS);
+    BUG_ON(p > page + PAGE_SIZE / 2);
+    map_pages_to_xen(va, virt_to_maddr(page), 1, PAGE_HYPERVISOR_RX);
+
+    /* SYSCALL loads CS 0xe008/SS 0xe010; SYSRET would load 0xe033/0xe02b. */
+    wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) | ((uint64_t)__HYPERVISOR_CS << 32));
+    wrmsr(MSR_LSTAR, va);
+    wrmsr(MSR_CSTAR, va + PAGE_SIZE / 2);
+    wrmsr(MSR_SYSCALL_MASK,
+          X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC | X86_EFLAGS_NT);
+}
+
+/* This CPU's guest is gone: back to the hypervisor's page tables, idle. */
+static void __noreturn leave_guest(void)
+{
+    current = NULL;
+    write_cr3(idle_pt_base());
+    for (;;) {
+        arch_idle();
+        do_softirq();
+    }
+}
+
+void pv_syscall(struct cpu_user_regs *regs)
+{
+    struct vcpu *v = current;
+
+    if (!v->arch.kernel_mode) {
+        /* Guest user space: bounced to the guest kernel once callbacks exist. */
+        printk(XENLOG_WARNING "d%uv%u: system call from guest user mode, no handler\n",
+               v->domain->domain_id, v->vcpu_id);
+        domain_crash(v->domain);
+    } else {
+        regs->rax = (uint64_t)hypercall_dispatch(regs->rax, regs->rdi, regs->rsi, regs->rdx,
+                                                 regs->r10, regs->r8);
+    }
+    if (v->domain->is_shutting_down)
+        leave_guest();
+}
+
+void pv_compat_syscall(struct cpu_user_regs *regs)
+{
+    struct vcpu *v = current;
+
+    printk(XENLOG_WARNING "d%uv%u: SYSCALL from 32-bit code at %#lx: 32-bit PV is not supported\n",
+           v->domain->domain_id, v->vcpu_id, (unsigned long)regs->rip);
+    domain_crash(v->domain);
+    leave_guest();
+}
+
+void pv_guest_exception(struct cpu_user_regs *regs)
+{
+    struct vcpu *v = current;
+
+    BUG_ON(!v); /* guest-mode frame with no guest running */
+    printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "
+                          "%016lx\n",
+           v->domain->domain_id, v->vcpu_id, regs->entry_vector, regs->error_code, regs->cs,
+           (unsigned long)regs->rip, (unsigned long)regs->rsp, read_cr2());
+    domain_crash(v->domain);
+    leave_guest();
+}
+
+void pv_run_vcpu(struct vcpu *v)
+{
+    struct cpu_info *ci = get_cpu_info();
+
+    BUG_ON(!v->arch.guest_table);
+    ci->current_vcpu = v;
+    write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
+    ci->guest_cpu_user_regs = v->arch.user_regs;
+    pv_enter_guest(&ci->guest_cpu_user_regs);
+}
+
+void __init arch_guests_init(void)
+{
+    m2p_init();
+    pv_cpu_init();
+}
+
+void arch_run_vcpu(struct vcpu *v)
+{
+    pv_run_vcpu(v);
+}
