@@ -13,16 +13,12 @@
 #include <asm/current.h>
 #include <public/xen.h>
 
-/* A single call copies at most this much; more would hold the CPU long. */
-#define CONSOLE_IO_MAX (16 * 1024)
-#define CHUNK          128
+#define CHUNK 128
 
 static long console_write(struct domain *d, unsigned long buf, unsigned long count)
 {
     char chunk[CHUNK + 1];
 
-    if (count > CONSOLE_IO_MAX)
-        count = CONSOLE_IO_MAX;
     for (unsigned long done = 0; done < count;) {
         size_t n = min(count - done, (unsigned long)CHUNK);
 

@@ -35,7 +35,7 @@ long do_xen_version(unsigned long cmd, unsigned long arg, unsigned long a3, unsi
     struct xen_feature_info fi;
     xen_platform_parameters_t pp;
 
-    switch (cmd) {
+    switch ((int)cmd) { /* an int, as in Xen */
     case XENVER_version: return (COMPAT_XEN_MAJOR << 16) | COMPAT_XEN_MINOR;
     case XENVER_extraversion:
         return copy_string_out(arg, ".0-xenia" XENIA_VERSION_STRING, XEN_EXTRAVERSION_LEN);

@@ -16,21 +16,18 @@ long do_sched_op(unsigned long cmd, unsigned long arg, unsigned long a3, unsigne
     struct domain *d = current->domain;
     struct sched_shutdown sd;
 
-    switch (cmd) {
+    /* Xen takes the command as an int, and a shutdown reason as 8 bits. */
+    switch ((int)cmd) {
     case SCHEDOP_yield: return 0;
     case SCHEDOP_shutdown:
         if (copy_from_guest(&sd, arg, sizeof(sd)))
             return -EFAULT;
-        if (sd.reason > SHUTDOWN_MAX)
-            return -EINVAL;
-        domain_shutdown(d, sd.reason);
+        domain_shutdown(d, (uint8_t)sd.reason);
         return 0;
     case SCHEDOP_shutdown_code:
         if (copy_from_guest(&sd, arg, sizeof(sd)))
             return -EFAULT;
-        if (sd.reason > SHUTDOWN_MAX)
-            return -EINVAL;
-        d->shutdown_code = sd.reason;
+        d->shutdown_code = (uint8_t)sd.reason;
         return 0;
     default: return -ENOSYS;
     }
