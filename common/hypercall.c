@@ -2,6 +2,7 @@
 /* The hypercall dispatch table: nothing but the numbers and the handlers. */
 #include <xenia/errno.h>
 #include <xenia/hypercall.h>
+#include <asm/hypercall.h>
 #include <public/xen.h>
 
 #define NR_HYPERCALLS 64
@@ -10,7 +11,7 @@ static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_console_io] = do_console_io,
     [__HYPERVISOR_sched_op] = do_sched_op,
     [__HYPERVISOR_xen_version] = do_xen_version,
-};
+    ARCH_HYPERCALL_TABLE};
 
 long hypercall_dispatch(unsigned long nr, unsigned long a1, unsigned long a2, unsigned long a3,
                         unsigned long a4, unsigned long a5)

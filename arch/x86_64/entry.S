@@ -164,7 +164,17 @@ cstar_enter:
 restore_all_guest:
         RESTORE_ALL
         add     $8, %rsp
-        iretq
+1:      iretq
+        /* A fault on that IRET is the guest's (its frame); the exception
+         * handler resumes here, on the hypervisor stack. */
+        .pushsection .text.fixup, "ax"
+2:      call    pv_bad_iret
+        .popsection
+        .pushsection .ex_table, "a"
+        .balign 4
+        .long   1b - .
+        .long   2b - .
+        .popsection
 
 /* void pv_enter_guest(struct cpu_user_regs *frame): start a vCPU. */
         .globl pv_enter_guest

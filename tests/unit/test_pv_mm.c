@@ -348,26 +348,27 @@ START_TEST(test_mmu_update_entries)
     paddr_t slot = ((paddr_t)l1 << PAGE_SHIFT) + 8 * 4;
 
     ck_assert_int_eq(pv_pin_page(d, l1, PGT_l1_page_table), 0);
-    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(data, P_RW)), 0);
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(data, P_RW), false), 0);
     ck_assert_uint_eq(type_of(data), PGT_writable_page);
     ck_assert_uint_eq(type_count(data), 1);
     /* RW -> RO: the writable reference goes, a general one stays. */
-    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(data, _PAGE_PRESENT)), 0);
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(data, _PAGE_PRESENT), false), 0);
     ck_assert_uint_eq(type_count(data), 0);
     ck_assert_uint_eq(gen_count(data), 2);
     /* The table itself, writable: refused, entry unchanged. */
-    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(l1, P_RW)), -EINVAL);
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(l1, P_RW), false), -EINVAL);
     ck_assert_uint_eq(table(l1)[4] & PADDR_MASK, (pte_t)data << PAGE_SHIFT);
-    ck_assert_int_eq(pv_mmu_normal_update(d, slot + 1, 0), -EINVAL); /* misaligned */
-    ck_assert_int_eq(pv_mmu_normal_update(other, slot, 0), -EINVAL); /* not theirs */
-    ck_assert_int_eq(pv_mmu_normal_update(d, slot, 0), 0);
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot + 1, 0, false), -EINVAL); /* misaligned */
+    ck_assert_int_eq(pv_mmu_normal_update(other, slot, 0, false), -EINVAL); /* not theirs */
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot, 0, false), 0);
     ck_assert_uint_eq(gen_count(data), 1);
 
     /* The hypervisor's L4 slots are not the guest's to change. */
     ck_assert_int_eq(pv_pin_page(d, l4, PGT_l4_page_table), 0);
-    ck_assert_int_eq(pv_mmu_normal_update(d, ((paddr_t)l4 << PAGE_SHIFT) + 8 * 260, 0), -EINVAL);
+    ck_assert_int_eq(pv_mmu_normal_update(d, ((paddr_t)l4 << PAGE_SHIFT) + 8 * 260, 0, false),
+                     -EINVAL);
     /* A frame that is no table in use: a plain write. */
-    ck_assert_int_eq(pv_mmu_normal_update(d, (paddr_t)data << PAGE_SHIFT, 0x1234), 0);
+    ck_assert_int_eq(pv_mmu_normal_update(d, (paddr_t)data << PAGE_SHIFT, 0x1234, false), 0);
     ck_assert_uint_eq(table(data)[0], 0x1234);
     ck_assert_uint_eq(type_count(data), 0);
 }

@@ -281,7 +281,7 @@ int pv_unpin_page(struct domain *d, unsigned long mfn)
 /* Replace entry idx of a validated table.  Caller holds d->arch.pt_lock
  * and a type reference on the table. */
 static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx, pte_t val,
-                     const struct domain *d)
+                     const struct domain *d, bool preserve_ad)
 {
     pte_t *t = page_to_virt(pg), adj, old;
     int rc;
@@ -291,12 +291,23 @@ static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx,
     rc = get_entry_ref(val, level, d, &adj);
     if (rc)
         return rc;
+    /* The CPU may set Accessed/Dirty in the old entry until the exchange:
+     * with preserve_ad, fold in what it set, atomically. */
+    if (preserve_ad && (adj & _PAGE_PRESENT)) {
+        old = __atomic_load_n(&t[idx], __ATOMIC_RELAXED);
+        while (!__atomic_compare_exchange_n(&t[idx], &old,
+                                            adj | (old & (_PAGE_ACCESSED | _PAGE_DIRTY)), false,
+                                            __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+            ;
+        put_entry_ref(old, level);
+        return 0;
+    }
     old = __atomic_exchange_n(&t[idx], adj, __ATOMIC_ACQ_REL);
     put_entry_ref(old, level);
     return 0;
 }
 
-int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val)
+int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad)
 {
     unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT), type, irqf;
     struct page_info *pg;
@@ -314,7 +325,8 @@ int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val)
         type &= PGT_type_mask;
         rc = get_page_type(pg, type);
         if (!rc) {
-            rc = mod_entry(pg, type_level(type), (unsigned int)((ptr & ~PAGE_MASK) >> 3), val, d);
+            rc = mod_entry(pg, type_level(type), (unsigned int)((ptr & ~PAGE_MASK) >> 3), val, d,
+                           preserve_ad);
             put_page_type(pg);
         }
     } else {

@@ -99,13 +99,20 @@ void pv_syscall(struct cpu_user_regs *regs)
     struct vcpu *v = current;
 
     if (!v->arch.kernel_mode) {
-        /* Guest user space: bounced to the guest kernel once callbacks exist. */
-        printk(XENLOG_WARNING "d%uv%u: system call from guest user mode, no handler\n",
-               v->domain->domain_id, v->vcpu_id);
-        domain_crash(v->domain);
+        /* A system call of the guest's user space, for its kernel. */
+        if (!pv_deliver_user_syscall(v, regs)) {
+            printk(XENLOG_WARNING "d%uv%u: system call from guest user mode, no handler\n",
+                   v->domain->domain_id, v->vcpu_id);
+            domain_crash(v->domain);
+        }
     } else {
+        /* Hypercalls run with interrupts on: a long one must not hold
+         * off the timer.  Work they raised runs before the guest resumes. */
+        local_irq_enable();
         regs->rax = (uint64_t)hypercall_dispatch(regs->rax, regs->rdi, regs->rsi, regs->rdx,
                                                  regs->r10, regs->r8);
+        do_softirq();
+        local_irq_disable();
     }
     if (v->domain->is_shutting_down)
         leave_guest();
@@ -126,6 +133,8 @@ void pv_guest_exception(struct cpu_user_regs *regs)
     struct vcpu *v = current;
 
     BUG_ON(!v); /* guest-mode frame with no guest running */
+    if (pv_deliver_exception(v, regs))
+        return;
     printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "
                           "%016lx\n",
            v->domain->domain_id, v->vcpu_id, regs->entry_vector, regs->error_code, regs->cs,
@@ -154,4 +163,16 @@ void __init arch_guests_init(void)
 void arch_run_vcpu(struct vcpu *v)
 {
     pv_run_vcpu(v);
+}
+
+/* The IRET to the guest faulted (a frame the guest shaped): its fault. */
+void __noreturn pv_bad_iret(void);
+void pv_bad_iret(void)
+{
+    struct vcpu *v = current;
+
+    printk(XENLOG_WARNING "d%uv%u: returning to the guest faulted\n", v->domain->domain_id,
+           v->vcpu_id);
+    domain_crash(v->domain);
+    leave_guest();
 }

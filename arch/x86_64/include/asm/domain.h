@@ -5,6 +5,7 @@
 #include <xenia/spinlock.h>
 #include <xenia/types.h>
 #include <asm/regs.h>
+#include <public/xen.h> /* struct trap_info */
 
 /* x86 parts of struct domain / struct vcpu (paravirtual guests). */
 struct arch_domain {
@@ -17,6 +18,14 @@ struct arch_vcpu {
     /* The guest's registers while it is not running on a CPU. */
     struct cpu_user_regs user_regs;
     bool kernel_mode; /* the PV guest's kernel (not its user space) runs */
+
+    /* Where the guest wants its exceptions and events (set_trap_table,
+     * callback_op), and the kernel stack for entries from user mode
+     * (stack_switch). */
+    struct trap_info trap_ctxt[256];
+    unsigned long event_callback, failsafe_callback, syscall_callback;
+    bool syscall_masks_events;
+    unsigned long kernel_ss, kernel_sp;
     /* Page-table bases, as machine frame numbers holding an L4 type
      * reference each; 0 when unset. */
     unsigned long guest_table;

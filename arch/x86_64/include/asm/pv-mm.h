@@ -66,9 +66,10 @@ int pv_unpin_page(struct domain *d, unsigned long mfn);
  * MMU_NORMAL_PT_UPDATE: write `val` to the 8-byte entry at machine address
  * ptr in one of d's frames.  A page-table entry is validated like the
  * entries of a table being pinned, the references of the old entry are
- * dropped; any other frame must be writable by d.  -EINVAL/-EPERM/-EBUSY.
+ * dropped (preserve_ad: the old entry's Accessed/Dirty bits are kept); any
+ * other frame must be writable by d.  -EINVAL/-EPERM/-EBUSY.
  */
-int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val);
+int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad);
 
 /* Unpin every frame d pinned (domain teardown). */
 void pv_unpin_all(struct domain *d);

@@ -17,6 +17,13 @@ void __noreturn pv_compat_syscall(struct cpu_user_regs *regs);
 /* An exception raised by guest code (frame in guest mode). */
 void pv_guest_exception(struct cpu_user_regs *regs);
 
+/* Deliveries to the guest kernel (pv/callbacks.c); false: it cannot take it. */
+bool pv_deliver_exception(struct vcpu *v, struct cpu_user_regs *regs);
+bool pv_deliver_user_syscall(struct vcpu *v, struct cpu_user_regs *regs);
+bool pv_bounce(struct vcpu *v, struct cpu_user_regs *regs, unsigned long handler,
+               const uint32_t *error_code, bool mask_events);
+void pv_toggle_guest_mode(struct vcpu *v);
+
 /* Load v's page tables and registers and run it; does not return. */
 void __noreturn pv_run_vcpu(struct vcpu *v);
 void __noreturn pv_enter_guest(struct cpu_user_regs *frame);

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef ASM_X86_HYPERCALL_H
+#define ASM_X86_HYPERCALL_H
+
+#include <xenia/hypercall.h>
+
+/* x86 PV hypercalls (arch/x86_64/pv/), merged into the common table. */
+hypercall_fn_t do_mmu_update;
+hypercall_fn_t do_mmuext_op;
+hypercall_fn_t do_update_va_mapping;
+hypercall_fn_t do_set_trap_table;
+hypercall_fn_t do_stack_switch;
+hypercall_fn_t do_set_callbacks;
+hypercall_fn_t do_callback_op;
+hypercall_fn_t do_iret;
+
+/* clang-format off */
+#define ARCH_HYPERCALL_TABLE                                  \
+    [__HYPERVISOR_mmu_update] = do_mmu_update,                \
+    [__HYPERVISOR_mmuext_op] = do_mmuext_op,                  \
+    [__HYPERVISOR_update_va_mapping] = do_update_va_mapping,  \
+    [__HYPERVISOR_set_trap_table] = do_set_trap_table,        \
+    [__HYPERVISOR_stack_switch] = do_stack_switch,            \
+    [__HYPERVISOR_set_callbacks] = do_set_callbacks,          \
+    [__HYPERVISOR_callback_op] = do_callback_op,              \
+    [__HYPERVISOR_iret] = do_iret,
+/* clang-format on */
+
+#endif /* ASM_X86_HYPERCALL_H */

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The PV MMU hypercalls: mmu_update, mmuext_op, update_va_mapping.  Each
+ * request is copied in, checked and applied on its own (the checks are
+ * pv/mm.c's); a batch stops at the first failure and reports how many
+ * requests completed.  A long batch gives way to pending work through a
+ * continuation: the guest re-executes the SYSCALL with the rest.
+ */
+#include <xenia/domain.h>
+#include <xenia/errno.h>
+#include <xenia/guest_access.h>
+#include <xenia/hypercall.h>
+#include <xenia/softirq.h>
+#include <xenia/string.h>
+#include <asm/current.h>
+#include <asm/hypercall.h>
+#include <asm/m2p.h>
+#include <asm/pv-mm.h>
+#include <public/xen.h>
+
+#define MMU_UPDATE_PREEMPTED (1UL << 31) /* in `count`: *done holds progress */
+#define BATCH_CHECK_EVERY    64
+
+/* SYSCALL is two bytes: re-execute it with the remaining work. */
+static long continue_batch(unsigned long nr, unsigned long reqs, unsigned long left)
+{
+    struct cpu_user_regs *regs = guest_cpu_user_regs();
+
+    regs->rip -= 2;
+    regs->rdi = reqs;
+    regs->rsi = left | MMU_UPDATE_PREEMPTED;
+    return (long)nr; /* lands in rax: the hypercall number again */
+}
+
+/*
+ * Foreign-domain requests (FD != self) are the toolstack's; they arrive
+ * with dom0's domain building.  For anyone else they are refused.
+ */
+static int check_one_owner(const struct domain *d, unsigned int domid)
+{
+    struct domain *o;
+
+    if (domid == DOMID_SELF || domid == d->domain_id)
+        return 0;
+    if (!d->is_privileged)
+        return -EPERM;
+    o = get_domain_by_id((domid_t)domid);
+    if (!o)
+        return -ESRCH;
+    put_domain(o);
+    return -EOPNOTSUPP;
+}
+
+static int check_foreigndom(const struct domain *d, unsigned long foreigndom)
+{
+    unsigned int fd = foreigndom & 0xffff, pfd = (unsigned int)(foreigndom >> 16) & 0xffff;
+    int rc = check_one_owner(d, fd);
+
+    return rc || !pfd ? rc : check_one_owner(d, pfd - 1);
+}
+
+/* Progress so far (kept in *pdone across continuations), and the count. */
+static int batch_start(unsigned long *count, unsigned long pdone, unsigned int *done)
+{
+    *done = 0;
+    if (*count & MMU_UPDATE_PREEMPTED) {
+        *count &= ~MMU_UPDATE_PREEMPTED;
+        if (pdone && copy_from_guest(done, pdone, sizeof(*done)))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+static int mmu_update_one(struct domain *d, const struct mmu_update *req)
+{
+    paddr_t ptr = req->ptr & ~(paddr_t)3;
+    unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT);
+
+    switch (req->ptr & 3) {
+    case MMU_NORMAL_PT_UPDATE: return pv_mmu_normal_update(d, ptr, req->val, false);
+    case MMU_PT_UPDATE_PRESERVE_AD: return pv_mmu_normal_update(d, ptr, req->val, true);
+    case MMU_MACHPHYS_UPDATE:
+        if (!mfn_valid(_mfn(mfn)) || !get_page(mfn_to_page(_mfn(mfn)), d))
+            return -EINVAL;
+        m2p_set(mfn, (unsigned long)req->val);
+        put_page(mfn_to_page(_mfn(mfn)));
+        return 0;
+    default: return -ENOSYS;
+    }
+}
+
+long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
+                   unsigned long foreigndom, unsigned long a5)
+{
+    struct domain *d = current->domain;
+    struct mmu_update req;
+    unsigned int done;
+    unsigned long i;
+    int rc = batch_start(&count, pdone, &done);
+
+    if (!rc)
+        rc = check_foreigndom(d, foreigndom);
+    for (i = 0; !rc && i < count; i++) {
+        if (i && !(i % BATCH_CHECK_EVERY) && softirq_pending()) {
+            done += i;
+            if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
+                return -EFAULT;
+            return continue_batch(__HYPERVISOR_mmu_update, ureqs + i * sizeof(req), count - i);
+        }
+        if (copy_from_guest(&req, ureqs + i * sizeof(req), sizeof(req)))
+            rc = -EFAULT;
+        else
+            rc = mmu_update_one(d, &req);
+        if (rc)
+            break;
+    }
+    done += (unsigned int)i;
+    if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
+        return -EFAULT;
+    return rc;
+}
+
+static void flush_local(void)
+{
+    write_cr3(read_cr3());
+}
+
+/* Replace a vCPU's page-table root (an L4, validated; 0 only for user). */
+static int new_baseptr(struct domain *d, unsigned long *slot, unsigned long mfn, bool may_clear)
+{
+    unsigned long old = *slot;
+    int rc;
+
+    if (!mfn && may_clear) {
+        *slot = 0;
+    } else {
+        if (!mfn_valid(_mfn(mfn)))
+            return -EINVAL;
+        rc = get_page_and_type(mfn_to_page(_mfn(mfn)), d, PGT_l4_page_table);
+        if (rc)
+            return rc;
+        *slot = mfn;
+    }
+    if (old)
+        put_page_and_type(mfn_to_page(_mfn(old)));
+    return 0;
+}
+
+static int frame_for_write(struct domain *d, unsigned long mfn, struct page_info **pg)
+{
+    if (!mfn_valid(_mfn(mfn)))
+        return -EINVAL;
+    *pg = mfn_to_page(_mfn(mfn));
+    return get_page_and_type(*pg, d, PGT_writable_page);
+}
+
+static int copy_page_op(struct domain *d, unsigned long dst, unsigned long src)
+{
+    struct page_info *dpg, *spg;
+    int rc;
+
+    if (!mfn_valid(_mfn(src)) || !get_page(spg = mfn_to_page(_mfn(src)), d))
+        return -EINVAL;
+    rc = frame_for_write(d, dst, &dpg);
+    if (!rc) {
+        memcpy(page_to_virt(dpg), page_to_virt(spg), PAGE_SIZE);
+        put_page_and_type(dpg);
+    }
+    put_page(spg);
+    return rc;
+}
+
+static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *op)
+{
+    static const unsigned long pin_type[] = {PGT_l1_page_table, PGT_l2_page_table,
+                                             PGT_l3_page_table, PGT_l4_page_table};
+    struct page_info *pg;
+    int rc;
+
+    switch (op->cmd) {
+    case MMUEXT_PIN_L1_TABLE ... MMUEXT_PIN_L4_TABLE:
+        return pv_pin_page(d, (unsigned long)op->arg1.mfn, pin_type[op->cmd]);
+    case MMUEXT_UNPIN_TABLE: return pv_unpin_page(d, (unsigned long)op->arg1.mfn);
+    case MMUEXT_NEW_BASEPTR:
+        rc = new_baseptr(d, &v->arch.guest_table, (unsigned long)op->arg1.mfn, false);
+        if (!rc && v->arch.kernel_mode)
+            write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
+        return rc;
+    case MMUEXT_NEW_USER_BASEPTR:
+        return new_baseptr(d, &v->arch.guest_table_user, (unsigned long)op->arg1.mfn, true);
+    case MMUEXT_TLB_FLUSH_LOCAL:
+    case MMUEXT_TLB_FLUSH_MULTI:
+    case MMUEXT_TLB_FLUSH_ALL:
+        flush_local(); /* one vCPU per domain so far: local is all */
+        return 0;
+    case MMUEXT_INVLPG_LOCAL:
+    case MMUEXT_INVLPG_MULTI:
+    case MMUEXT_INVLPG_ALL:
+        __asm__ __volatile__("invlpg (%0)" ::"r"(op->arg1.linear_addr) : "memory");
+        return 0;
+    case MMUEXT_FLUSH_CACHE:
+    case MMUEXT_FLUSH_CACHE_GLOBAL:
+        if (!d->is_privileged)
+            return -EACCES;
+        __asm__ __volatile__("wbinvd" ::: "memory");
+        return 0;
+    case MMUEXT_CLEAR_PAGE:
+        rc = frame_for_write(d, (unsigned long)op->arg1.mfn, &pg);
+        if (!rc) {
+            memset(page_to_virt(pg), 0, PAGE_SIZE);
+            put_page_and_type(pg);
+        }
+        return rc;
+    case MMUEXT_COPY_PAGE:
+        return copy_page_op(d, (unsigned long)op->arg1.mfn, (unsigned long)op->arg2.src_mfn);
+    case MMUEXT_MARK_SUPER:
+    case MMUEXT_UNMARK_SUPER: return -EOPNOTSUPP;
+    case MMUEXT_SET_LDT:
+        /* Only "no LDT" until descriptor pages are supported. */
+        return op->arg1.linear_addr || op->arg2.nr_ents ? -EOPNOTSUPP : 0;
+    default: return -ENOSYS;
+    }
+}
+
+long do_mmuext_op(unsigned long uops, unsigned long count, unsigned long pdone,
+                  unsigned long foreigndom, unsigned long a5)
+{
+    struct vcpu *v = current;
+    struct mmuext_op op;
+    unsigned int done;
+    unsigned long i;
+    int rc = batch_start(&count, pdone, &done);
+
+    if (!rc)
+        rc = check_foreigndom(v->domain, foreigndom);
+    for (i = 0; !rc && i < count; i++) {
+        if (i && !(i % BATCH_CHECK_EVERY) && softirq_pending()) {
+            done += i;
+            if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
+                return -EFAULT;
+            return continue_batch(__HYPERVISOR_mmuext_op, uops + i * sizeof(op), count - i);
+        }
+        if (copy_from_guest(&op, uops + i * sizeof(op), sizeof(op)))
+            rc = -EFAULT;
+        else
+            rc = mmuext_one(v->domain, v, &op);
+        if (rc)
+            break;
+    }
+    done += (unsigned int)i;
+    if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
+        return -EFAULT;
+    return rc;
+}
+
+/*
+ * The machine address of the L1 entry mapping va in the running page
+ * tables; -EINVAL if va is not in the guest's part of the address space,
+ * or a level above has no table (or a superpage, which PV never has).
+ */
+static int find_l1_entry(unsigned long va, paddr_t *entry)
+{
+    const unsigned int shift[] = {L4_PAGETABLE_SHIFT, L3_PAGETABLE_SHIFT, L2_PAGETABLE_SHIFT};
+    paddr_t table = read_cr3() & PADDR_MASK;
+
+    if (va >= HYPERVISOR_VIRT_START && va < HYPERVISOR_VIRT_END)
+        return -EINVAL;
+    if ((long)va >> 47 != 0 && (long)va >> 47 != -1)
+        return -EINVAL; /* not canonical */
+    for (unsigned int i = 0; i < 3; i++) {
+        pte_t e = ((const pte_t *)maddr_to_virt(table))[(va >> shift[i]) & 511];
+
+        if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
+            return -EINVAL;
+        table = e & PADDR_MASK;
+    }
+    *entry = table + l1_index(va) * sizeof(pte_t);
+    return 0;
+}
+
+long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags,
+                          unsigned long a4, unsigned long a5)
+{
+    paddr_t entry;
+    int rc = find_l1_entry(va, &entry);
+
+    if (!rc)
+        rc = pv_mmu_normal_update(current->domain, entry, val, false);
+    if (rc)
+        return rc;
+    switch (flags & UVMF_FLUSHTYPE_MASK) {
+    case UVMF_INVLPG: __asm__ __volatile__("invlpg (%0)" ::"r"(va) : "memory"); break;
+    case UVMF_TLB_FLUSH: flush_local(); break;
+    default: break;
+    }
+    return 0;
+}
