@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef CONFORM_H
+#define CONFORM_H
+
+/* Groups of conformance cases in their own files. */
+void check_mmu(void);
+void check_traps(void);
+
+#endif /* CONFORM_H */

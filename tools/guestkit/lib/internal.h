@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Declarations shared inside libguestkit only. */
+#ifndef GUESTKIT_LIB_INTERNAL_H
+#define GUESTKIT_LIB_INTERNAL_H
+
+#include <public/xen.h>
+
+/* Called by head.S on the guestkit stack. */
+void gk_start(start_info_t *si);
+
+#endif /* GUESTKIT_LIB_INTERNAL_H */
