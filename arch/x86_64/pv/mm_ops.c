@@ -89,28 +89,33 @@ static int mmu_update_one(struct domain *d, const struct mmu_update *req)
     }
 }
 
-long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
-                   unsigned long foreigndom, unsigned long a5)
+/* Copy one request of a batch in from guest address `at`, and apply it. */
+typedef int (*batch_op_fn)(struct vcpu *v, unsigned long at);
+
+/*
+ * The batch protocol of mmu_update and mmuext_op: requests of req_size
+ * bytes from reqs, applied in order until one fails; *pdone (if given)
+ * receives how many completed; pending work preempts through a
+ * continuation of hypercall nr.
+ */
+static long run_batch(unsigned long nr, size_t req_size, batch_op_fn op, unsigned long reqs,
+                      unsigned long count, unsigned long pdone, unsigned long foreigndom)
 {
-    struct domain *d = current->domain;
-    struct mmu_update req;
+    struct vcpu *v = current;
     unsigned int done;
     unsigned long i;
     int rc = batch_start(&count, pdone, &done);
 
     if (!rc)
-        rc = check_foreigndom(d, foreigndom);
+        rc = check_foreigndom(v->domain, foreigndom);
     for (i = 0; !rc && i < count; i++) {
         if (i && !(i % BATCH_CHECK_EVERY) && softirq_pending()) {
             done += i;
             if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
                 return -EFAULT;
-            return continue_batch(__HYPERVISOR_mmu_update, ureqs + i * sizeof(req), count - i);
+            return continue_batch(nr, reqs + i * req_size, count - i);
         }
-        if (copy_from_guest(&req, ureqs + i * sizeof(req), sizeof(req)))
-            rc = -EFAULT;
-        else
-            rc = mmu_update_one(d, &req);
+        rc = op(v, reqs + i * req_size);
         if (rc)
             break;
     }
@@ -118,6 +123,22 @@ long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone
     if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
         return -EFAULT;
     return rc;
+}
+
+static int mmu_update_at(struct vcpu *v, unsigned long at)
+{
+    struct mmu_update req;
+
+    if (copy_from_guest(&req, at, sizeof(req)))
+        return -EFAULT;
+    return mmu_update_one(v->domain, &req);
+}
+
+long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
+                   unsigned long foreigndom, unsigned long a5)
+{
+    return run_batch(__HYPERVISOR_mmu_update, sizeof(struct mmu_update), mmu_update_at, ureqs,
+                     count, pdone, foreigndom);
 }
 
 static void flush_local(void)
@@ -222,35 +243,20 @@ static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *
     }
 }
 
+static int mmuext_at(struct vcpu *v, unsigned long at)
+{
+    struct mmuext_op op;
+
+    if (copy_from_guest(&op, at, sizeof(op)))
+        return -EFAULT;
+    return mmuext_one(v->domain, v, &op);
+}
+
 long do_mmuext_op(unsigned long uops, unsigned long count, unsigned long pdone,
                   unsigned long foreigndom, unsigned long a5)
 {
-    struct vcpu *v = current;
-    struct mmuext_op op;
-    unsigned int done;
-    unsigned long i;
-    int rc = batch_start(&count, pdone, &done);
-
-    if (!rc)
-        rc = check_foreigndom(v->domain, foreigndom);
-    for (i = 0; !rc && i < count; i++) {
-        if (i && !(i % BATCH_CHECK_EVERY) && softirq_pending()) {
-            done += i;
-            if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
-                return -EFAULT;
-            return continue_batch(__HYPERVISOR_mmuext_op, uops + i * sizeof(op), count - i);
-        }
-        if (copy_from_guest(&op, uops + i * sizeof(op), sizeof(op)))
-            rc = -EFAULT;
-        else
-            rc = mmuext_one(v->domain, v, &op);
-        if (rc)
-            break;
-    }
-    done += (unsigned int)i;
-    if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
-        return -EFAULT;
-    return rc;
+    return run_batch(__HYPERVISOR_mmuext_op, sizeof(struct mmuext_op), mmuext_at, uops, count,
+                     pdone, foreigndom);
 }
 
 /*
