@@ -11,12 +11,17 @@
 
         .text
 
-.macro SAVE_ALL
+/* rax_saved=1: the slot already holds rax (the SYSCALL stub put it there). */
+.macro SAVE_ALL rax_saved=0
         push    %rdi
         push    %rsi
         push    %rdx
         push    %rcx
+.if \rax_saved
+        sub     $8, %rsp
+.else
         push    %rax
+.endif
         push    %r8
         push    %r9
         push    %r10
@@ -124,21 +129,7 @@ interrupt_stubs:
         push    %rcx                            /* rip */
         pushq   $0
         movl    $TRAP_syscall, 4(%rsp)
-        push    %rdi
-        push    %rsi
-        push    %rdx
-        push    %rcx
-        sub     $8, %rsp                        /* rax: already saved by the stub */
-        push    %r8
-        push    %r9
-        push    %r10
-        push    %r11
-        push    %rbx
-        push    %rbp
-        push    %r12
-        push    %r13
-        push    %r14
-        push    %r15
+        SAVE_ALL rax_saved=1
         cld
         CLAC_IF_SMAP
         mov     %rsp, %rdi
