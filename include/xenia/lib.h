@@ -2,6 +2,7 @@
 #ifndef XENIA_LIB_H
 #define XENIA_LIB_H
 
+#include <xenia/compiler.h>
 #include <xenia/types.h>
 
 #define ROUNDUP(x, a)      (((x) + (a)-1) & ~((__typeof__(x))(a)-1))
