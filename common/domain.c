@@ -11,6 +11,7 @@
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/mm.h>
+#include <xenia/shutdown.h>
 #include <xenia/xmalloc.h>
 #include <public/sched.h>
 
@@ -215,19 +216,9 @@ static void __noreturn hardware_domain_shutdown(unsigned int reason)
     case SHUTDOWN_crash:
     case SHUTDOWN_watchdog:
         panic("Domain 0 %s", reason == SHUTDOWN_crash ? "crashed" : "watchdog expired");
-    case SHUTDOWN_reboot:
-        printk("Domain 0 asked for a reboot: rebooting\n");
-        arch_reboot();
-        break;
-    default:
-        printk("Powering off\n");
-        arch_power_off();
-        break;
+    case SHUTDOWN_reboot: machine_reboot();
+    default: machine_power_off();
     }
-    /* The platform acts asynchronously; it may take a moment. */
-    for (unsigned long i = 0; i < (1UL << 31); i++)
-        cpu_relax();
-    panic("Domain 0 shut down, and the machine did not turn off");
 }
 
 void domain_shutdown(struct domain *d, unsigned int reason)

@@ -12,6 +12,7 @@
 #include <xenia/lib.h>
 #include <xenia/mm.h>
 #include <xenia/param.h>
+#include <xenia/shutdown.h>
 #include <xenia/softirq.h>
 #include <xenia/string.h>
 #include <xenia/time.h>
@@ -73,19 +74,6 @@ static void __init timer_selfcheck(void)
            (unsigned long)((timer_fired_at - start) / 1000));
 }
 
-/* Platforms act on a power-off request asynchronously: give it a moment. */
-static void __noreturn power_off(void)
-{
-    s_time_t start;
-
-    printk("Powering off\n");
-    arch_power_off();
-    start = NOW();
-    while (NOW() < start + SECONDS(2))
-        cpu_relax();
-    panic("power off failed: the platform is still running");
-}
-
 void __init __noreturn start_xenia(void)
 {
     /* Logged before any console exists; the first driver replays it. */
@@ -107,7 +95,7 @@ void __init __noreturn start_xenia(void)
     printk("Xenia boot complete\n");
     dom0_start();
     if (opt_poweroff)
-        power_off();
+        machine_power_off();
     printk("Nothing to run yet: idle (power off or stop the machine to leave)\n");
     for (;;) {
         arch_idle();

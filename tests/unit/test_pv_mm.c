@@ -5,8 +5,9 @@
  * arch/x86_64/pv/mm.c on fake machine memory.
  */
 #include <signal.h>
+#include <stdlib.h>
 
-#include <xenia/arch.h>
+#include <xenia/shutdown.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/mm.h>
@@ -36,14 +37,16 @@ void pv_flush_tlb_after_type_change(void)
 /* Only domain 0's shutdown reaches these; a domU's never may. */
 static unsigned int machine_actions;
 
-void arch_power_off(void)
+void machine_power_off(void)
 {
     machine_actions++;
+    abort();
 }
 
-void arch_reboot(void)
+void machine_reboot(void)
 {
     machine_actions++;
+    abort();
 }
 
 static void setup(void)
