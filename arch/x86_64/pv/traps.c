@@ -23,8 +23,33 @@
 #include <asm/m2p.h>
 #include <asm/page.h>
 #include <asm/pv.h>
+#include <public/xen.h>
 
 extern const char lstar_enter[], cstar_enter[];
+
+/* The entry frame (asm/regs.h) is the public cpu_user_regs, which the
+ * hypervisor sees as struct guest_user_regs: the same bytes, field for field. */
+#define SAME_FIELD(f)                                                 \
+    BUILD_BUG_ON(__builtin_offsetof(struct cpu_user_regs, f) !=       \
+                     __builtin_offsetof(struct guest_user_regs, f) || \
+                 sizeof(((struct cpu_user_regs *)0)->f) !=            \
+                     sizeof(((struct guest_user_regs *)0)->f))
+SAME_FIELD(r15);
+SAME_FIELD(rbp);
+SAME_FIELD(rax);
+SAME_FIELD(rdi);
+SAME_FIELD(error_code);
+SAME_FIELD(entry_vector);
+SAME_FIELD(rip);
+SAME_FIELD(cs);
+SAME_FIELD(saved_upcall_mask);
+SAME_FIELD(rflags);
+SAME_FIELD(rsp);
+SAME_FIELD(ss);
+SAME_FIELD(es);
+SAME_FIELD(gs);
+BUILD_BUG_ON(sizeof(struct cpu_user_regs) != sizeof(struct guest_user_regs));
+#undef SAME_FIELD
 
 /* Append bytes to a stub under construction. */
 static uint8_t *emit(uint8_t *p, const void *bytes, size_t n)
