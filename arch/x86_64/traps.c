@@ -138,6 +138,10 @@ void __init traps_init(void)
     set_gate(X86_EXC_DF, exception_stubs + 16 * X86_EXC_DF, IST_DF);
     set_gate(X86_EXC_NMI, exception_stubs + 16 * X86_EXC_NMI, IST_NMI);
     set_gate(X86_EXC_MC, exception_stubs + 16 * X86_EXC_MC, IST_MCE);
+    /* INT3 and INTO raise #BP and #OF in any ring, as on bare metal: the
+     * guest gets them through its trap table. */
+    idt[X86_EXC_BP].type_attr = 0xee;
+    idt[X86_EXC_OF].type_attr = 0xee;
 
     load_tables();
 }

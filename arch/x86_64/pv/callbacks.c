@@ -232,6 +232,8 @@ long do_iret(unsigned long a1, unsigned long a2, unsigned long a3, unsigned long
     }
     if ((ic.cs & 3) == 3 && v->arch.kernel_mode) {
         if (!v->arch.guest_table_user) {
+            printk(XENLOG_WARNING "d%uv%u: iret to user mode without user page tables\n",
+                   v->domain->domain_id, v->vcpu_id);
             domain_crash(v->domain);
             return -EINVAL;
         }
