@@ -8,4 +8,7 @@
 /* Called by head.S on the guestkit stack. */
 void gk_start(start_info_t *si);
 
+/* Map shared_info, install the trap table and the user-mode entries. */
+void gk_traps_init(const start_info_t *si);
+
 #endif /* GUESTKIT_LIB_INTERNAL_H */

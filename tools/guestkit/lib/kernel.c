@@ -14,6 +14,7 @@ start_info_t *gk_start_info;
 void gk_start(start_info_t *si)
 {
     gk_start_info = si;
+    gk_traps_init(si);
     gk_main(si);
     gk_shutdown(SHUTDOWN_poweroff);
 }

@@ -15,5 +15,6 @@
 #include <guestkit/pv.h>
 #include <guestkit/string.h>
 #include <guestkit/test.h>
+#include <guestkit/traps.h>
 
 #endif /* GUESTKIT_GUESTKIT_H */
