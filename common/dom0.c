@@ -70,6 +70,8 @@ void __init dom0_start(void)
         rc = arch_construct_dom0(d, kernel, initrd, dom0_cmdline(kernel), dom0_pages());
     if (rc)
         panic("Could not build domain 0 from boot module 0 (error %d)", rc);
+    /* As in Xen, dom0 may grow (populate_physmap) to whatever is free. */
+    d->max_pages = UINT32_MAX;
     printk("Starting domain 0\n");
     arch_run_vcpu(v);
 }

@@ -9,6 +9,7 @@
 
 static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_console_io] = do_console_io,
+    [__HYPERVISOR_memory_op] = do_memory_op,
     [__HYPERVISOR_sched_op] = do_sched_op,
     [__HYPERVISOR_xen_version] = do_xen_version,
     ARCH_HYPERCALL_TABLE};

@@ -17,6 +17,7 @@ long hypercall_dispatch(unsigned long nr, unsigned long a1, unsigned long a2, un
                         unsigned long a4, unsigned long a5);
 
 hypercall_fn_t do_console_io;
+hypercall_fn_t do_memory_op;
 hypercall_fn_t do_sched_op;
 hypercall_fn_t do_xen_version;
 

@@ -10,6 +10,7 @@
 #include <xenia/errno.h>
 #include <xenia/guest_access.h>
 #include <xenia/hypercall.h>
+#include <xenia/memory.h>
 #include <xenia/softirq.h>
 #include <xenia/string.h>
 #include <asm/current.h>
@@ -24,12 +25,7 @@
 /* SYSCALL is two bytes: re-execute it with the remaining work. */
 static long continue_batch(unsigned long nr, unsigned long reqs, unsigned long left)
 {
-    struct cpu_user_regs *regs = guest_cpu_user_regs();
-
-    regs->rip -= 2;
-    regs->rdi = reqs;
-    regs->rsi = left | MMU_UPDATE_PREEMPTED;
-    return (long)nr; /* lands in rax: the hypercall number again */
+    return hypercall_continuation(nr, reqs, left | MMU_UPDATE_PREEMPTED);
 }
 
 /*

@@ -15,6 +15,7 @@
 #include <xenia/domain.h>
 #include <xenia/hypercall.h>
 #include <xenia/init.h>
+#include <xenia/memory.h>
 #include <xenia/mm.h>
 #include <xenia/smp.h>
 #include <xenia/softirq.h>
@@ -141,6 +142,17 @@ void pv_syscall(struct cpu_user_regs *regs)
     }
     if (v->domain->is_shutting_down)
         leave_guest();
+}
+
+long hypercall_continuation(unsigned long nr, unsigned long a1, unsigned long a2)
+{
+    struct cpu_user_regs *regs = guest_cpu_user_regs();
+
+    /* Back over the SYSCALL, so the guest issues it again with these. */
+    regs->rip -= 2;
+    regs->rdi = a1;
+    regs->rsi = a2;
+    return (long)nr; /* lands in rax: the hypercall number again */
 }
 
 void pv_compat_syscall(struct cpu_user_regs *regs)
