@@ -12,6 +12,7 @@ static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_memory_op] = do_memory_op,
     [__HYPERVISOR_sched_op] = do_sched_op,
     [__HYPERVISOR_xen_version] = do_xen_version,
+    [__HYPERVISOR_vcpu_op] = do_vcpu_op,
     ARCH_HYPERCALL_TABLE};
 
 long hypercall_dispatch(unsigned long nr, unsigned long a1, unsigned long a2, unsigned long a3,

@@ -20,5 +20,6 @@ hypercall_fn_t do_console_io;
 hypercall_fn_t do_memory_op;
 hypercall_fn_t do_sched_op;
 hypercall_fn_t do_xen_version;
+hypercall_fn_t do_vcpu_op;
 
 #endif /* XENIA_HYPERCALL_H */
