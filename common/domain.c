@@ -228,7 +228,31 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     d->is_shutting_down = true;
     d->shutdown_code = reason;
     printk("Domain %u shut down: %s\n", d->domain_id, shutdown_reason(reason));
-    if (d->domain_id == 0)
+    /* A crashed control domain leaves nothing to tear down cleanly for. */
+    if (d->domain_id == 0 && (reason == SHUTDOWN_crash || reason == SHUTDOWN_watchdog))
+        hardware_domain_shutdown(reason);
+}
+
+void domain_shutdown_finish(struct domain *d)
+{
+    domid_t domid = d->domain_id;
+    unsigned int reason = d->shutdown_code;
+    unsigned long frames = d->tot_pages, before = avail_heap_pages();
+    bool dead;
+
+    ASSERT(d->is_shutting_down);
+    if (!get_domain(d))
+        return;
+    domain_kill(d);
+    dead = d->state == DOMAIN_DEAD;
+    if (dead)
+        printk("Domain %u destroyed: all %lu frames returned (heap %lu -> %lu free frames)\n",
+               domid, frames, before, avail_heap_pages());
+    else
+        printk(XENLOG_WARNING "Domain %u destroyed: %lu of %lu frames still referenced\n", domid,
+               d->tot_pages, frames);
+    put_domain(d);
+    if (domid == 0)
         hardware_domain_shutdown(reason);
 }
 

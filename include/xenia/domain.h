@@ -61,6 +61,13 @@ struct domain {
 void domain_shutdown(struct domain *d, unsigned int reason);
 /* d did something only a broken guest does: report it and shut it down. */
 void domain_crash(struct domain *d);
+/*
+ * d shut down and none of its vCPUs runs any more (the caller is on the
+ * hypervisor's page tables): destroy it, returning its memory, and report
+ * whether every frame came back.  For the control domain this then powers
+ * off or reboots the machine.
+ */
+void domain_shutdown_finish(struct domain *d);
 
 /*
  * Create domain `domid` with room for max_vcpus vCPUs.  Returns 0 and the

@@ -39,12 +39,26 @@ x86_expect_page_tables() {
     expect 'Page tables: image at 0xffff82d080200000 \(W\^X\)' "the final page tables"
 }
 
+# After dom0 shut down the hypervisor destroys it before powering off:
+# every frame it owned must come back, and the heap must grow by as many.
+x86_expect_dom0_destroyed() {
+    local frames before after
+    expect 'Domain 0 shut down: power off' "dom0's shutdown"
+    expect 'Domain 0 destroyed: all [0-9]+ frames returned \(heap [0-9]+ -> [0-9]+ free' \
+        "dom0's teardown returning every frame"
+    frames=$(capture 'all ([0-9]+) frames')
+    before=$(capture 'heap ([0-9]+) ->')
+    after=$(capture '-> ([0-9]+) free')
+    [ "$frames" -gt 0 ] && [ $((after - before)) -eq "$frames" ] ||
+        fail "dom0's $frames frames did not all reach the heap ($before -> $after free)"
+}
+
 # Module 0 is dom0's kernel: the hello test guest, which checks itself and
 # shuts down, so the machine powers off.
 x86_expect_dom0() {
     expect 'Starting domain 0' "dom0 starting"
     expect '^hello: [0-9]+ passed, 0 failed' "dom0's own checks"
-    expect 'Domain 0 shut down: power off' "dom0's shutdown"
+    x86_expect_dom0_destroyed
 }
 
 x86_expect_running() {
@@ -122,7 +136,7 @@ x86_dom0_guest() {
     [ "$(capture 'passed, ([0-9]+) failed')" = 0 ] || fail "the guest counted failures"
     [ "$(grep -ac '^PASS ' "$LOG")" = "$n" ] || fail "the PASS lines do not add up to $n"
     [ "$n" -ge "$min" ] || fail "only $n checks passed, expected at least $min"
-    expect 'Domain 0 shut down: power off' "dom0's shutdown"
+    x86_expect_dom0_destroyed
     expect 'Powering off' "the power-off"
     expect_exit 0
 }

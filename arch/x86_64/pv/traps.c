@@ -112,8 +112,13 @@ void __init pv_cpu_init(void)
 /* This CPU's guest is gone: back to the hypervisor's page tables, idle. */
 static void __noreturn leave_guest(void)
 {
+    struct domain *d = current->domain;
+
     current = NULL;
     write_cr3(idle_pt_base());
+    /* One vCPU per domain so far: the domain has stopped. */
+    if (d->is_shutting_down)
+        domain_shutdown_finish(d);
     for (;;) {
         arch_idle();
         do_softirq();
