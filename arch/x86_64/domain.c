@@ -23,9 +23,9 @@ static void drop_table_ref(unsigned long *mfn)
     }
 }
 
-/* Release the vCPUs' page-table bases and the guest's pins: after this no
- * type reference d took on its own frames is left, so every page table
- * devalidates and drops the references its entries held. */
+/* Release the vCPUs' page-table bases and GDTs and the guest's pins:
+ * after this no type reference d took on its own frames is left, so every
+ * page table devalidates and drops the references its entries held. */
 void arch_domain_relinquish(struct domain *d)
 {
     for (unsigned int i = 0; i < d->max_vcpus; i++) {
@@ -34,6 +34,7 @@ void arch_domain_relinquish(struct domain *d)
         if (v) {
             drop_table_ref(&v->arch.guest_table);
             drop_table_ref(&v->arch.guest_table_user);
+            pv_destroy_gdt(v);
         }
     }
     pv_unpin_all(d);
@@ -44,8 +45,11 @@ int arch_vcpu_create(struct vcpu *v)
     return 0;
 }
 
+/* Normally relinquished already (a GDT frame's reference would keep the
+ * domain from dying); a vCPU freed without that still lets its frames go. */
 void arch_vcpu_destroy(struct vcpu *v)
 {
+    pv_destroy_gdt(v);
 }
 
 /* x86 PV guests (xen-abi.md 2.12); never auto_translated_physmap. */

@@ -145,6 +145,20 @@ void map_pages_to_xen(unsigned long va, paddr_t ma, unsigned long nr, uint64_t f
     spin_unlock_irqrestore(&map_lock, irqf);
 }
 
+pte_t *xen_l1e(unsigned long va)
+{
+    unsigned long irqf;
+    pte_t *l1;
+
+    BUG_ON(!idle_l4);
+    spin_lock_irqsave(&map_lock, irqf);
+    l1 = next_table(&idle_l4[l4_index(va)], 0);
+    l1 = next_table(&l1[l3_index(va)], 0);
+    l1 = next_table(&l1[l2_index(va)], 0);
+    spin_unlock_irqrestore(&map_lock, irqf);
+    return &l1[l1_index(va)];
+}
+
 void *ioremap(paddr_t ma, size_t size)
 {
     static unsigned long next = IOREMAP_VIRT_START;

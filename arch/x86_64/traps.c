@@ -8,12 +8,17 @@
 #include <xenia/arch.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
+#include <xenia/domain.h>
 #include <xenia/init.h>
 #include <xenia/lib.h>
+#include <xenia/mm.h>
+#include <xenia/percpu.h>
 #include <xenia/smp.h>
 #include <xenia/string.h>
 #include <asm/irq.h>
+#include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/pv-mm.h>
 #include <asm/pv.h>
 #include <asm/traps.h>
 
@@ -42,8 +47,18 @@ struct idt_gate {
     uint32_t _rsvd;
 };
 
+/*
+ * Every CPU's GDT is GDT_PAGES pages at PERCPU_GDT_VIRT(cpu): the first
+ * FIRST_RESERVED_GDT_PAGE show the running PV guest's own descriptors
+ * (set_gdt), or a zeroed page each when it has none; the rest are this
+ * CPU's page of hypervisor descriptors (selectors 0xe008 and up) and the
+ * page after it.  Only the guest part is ever remapped, so the hypervisor
+ * descriptors, and the TSS descriptor's busy bit, never change.
+ */
+#define GDT_RESERVED_PAGES (GDT_PAGES - FIRST_RESERVED_GDT_PAGE)
+
 /* Boot CPU tables; SMP bring-up gives each further CPU its own. */
-static uint64_t gdt[GDT_PAGES * 512] __aligned(4096);
+static uint64_t gdt_reserved[GDT_RESERVED_PAGES * 512] __aligned(4096);
 static struct tss64 tss __aligned(64);
 static struct idt_gate idt[256] __aligned(16);
 static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __aligned(16);
@@ -88,12 +103,24 @@ static void set_gate(unsigned int vec, const void *handler, unsigned int ist)
     };
 }
 
-static void load_tables(void)
+/* Entry `sel >> 3` of the GDT, in the hypervisor's pages. */
+#define GDT_ENTRY(sel) gdt_reserved[((sel) >> 3) - FIRST_RESERVED_GDT_PAGE * 512]
+
+static void load_gdt(unsigned long base)
 {
-    struct desc_ptr gdtr = {sizeof(gdt) - 1, (uint64_t)gdt};
-    struct desc_ptr idtr = {sizeof(idt) - 1, (uint64_t)idt};
+    struct desc_ptr gdtr = {GDT_PAGES * PAGE_SIZE - 1, base};
 
     __asm__ __volatile__("lgdt %0" ::"m"(gdtr));
+}
+
+static void load_tables(void)
+{
+    struct desc_ptr idtr = {sizeof(idt) - 1, (uint64_t)idt};
+
+    /* Until the per-CPU GDT area is mapped, the base sits the guest part's
+     * size below the hypervisor's page: only hypervisor selectors are
+     * loaded before then, so nothing reads the memory below it. */
+    load_gdt((unsigned long)gdt_reserved - FIRST_RESERVED_GDT_PAGE * PAGE_SIZE);
     /* Reload CS with a far return, then the data segments. */
     __asm__ __volatile__("pushq %0\n\t"
                          "leaq 1f(%%rip), %%rax\n\t"
@@ -114,15 +141,15 @@ void __init traps_init(void)
 {
     unsigned long t = (unsigned long)&tss;
 
-    gdt[__HYPERVISOR_CS >> 3] = 0x00af9a000000ffffUL;
-    gdt[__HYPERVISOR_DS >> 3] = 0x00cf92000000ffffUL;
-    gdt[FLAT_RING3_CS32 >> 3] = 0x00cffa000000ffffUL;
-    gdt[FLAT_RING3_DS >> 3] = 0x00cff2000000ffffUL;
-    gdt[FLAT_RING3_CS64 >> 3] = 0x00affa000000ffffUL;
+    GDT_ENTRY(__HYPERVISOR_CS) = 0x00af9a000000ffffUL;
+    GDT_ENTRY(__HYPERVISOR_DS) = 0x00cf92000000ffffUL;
+    GDT_ENTRY(FLAT_RING3_CS32) = 0x00cffa000000ffffUL;
+    GDT_ENTRY(FLAT_RING3_DS) = 0x00cff2000000ffffUL;
+    GDT_ENTRY(FLAT_RING3_CS64) = 0x00affa000000ffffUL;
     /* 64-bit available TSS: a 16-byte system descriptor. */
-    gdt[TSS_SELECTOR >> 3] =
+    GDT_ENTRY(TSS_SELECTOR) =
         (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89UL << 40) | (((t >> 24) & 0xff) << 56);
-    gdt[(TSS_SELECTOR >> 3) + 1] = t >> 32;
+    GDT_ENTRY(TSS_SELECTOR + 8) = t >> 32;
 
     tss.iomap_base = sizeof(tss); /* no I/O bitmap */
     /* Entries from guest mode land their frame in the per-CPU block. */
@@ -144,6 +171,72 @@ void __init traps_init(void)
     idt[X86_EXC_OF].type_attr = 0xee;
 
     load_tables();
+}
+
+/* --- The guest part of the GDT ------------------------------------------- */
+
+static DEFINE_PER_CPU(pte_t *, gdt_l1e);              /* the L1 entries of this CPU's GDT */
+static DEFINE_PER_CPU(const struct vcpu *, gdt_vcpu); /* whose frames they show */
+static paddr_t gdt_zero_frame;                        /* an empty page of descriptors */
+
+static pte_t gdt_guest_pte(const struct vcpu *v, unsigned int i)
+{
+    unsigned long mfn = v ? v->arch.gdt_frames[i] : 0;
+
+    /* Writable for the CPU, which sets the Accessed bit of descriptors it
+     * loads; the guest itself only ever maps its GDT frames read-only. */
+    if (mfn)
+        return ((paddr_t)mfn << PAGE_SHIFT) | PAGE_HYPERVISOR_RW;
+    return gdt_zero_frame | PAGE_HYPERVISOR_RO;
+}
+
+/* Map this CPU's GDT area, with an empty guest part, and switch to it. */
+void __init x86_percpu_gdt_init(void)
+{
+    unsigned long va = PERCPU_GDT_VIRT(smp_processor_id());
+    pte_t *l1e;
+
+    if (!gdt_zero_frame) {
+        void *zero = alloc_xenheap_pages(0, MEMF_zero);
+
+        BUG_ON(!zero);
+        gdt_zero_frame = virt_to_maddr(zero);
+    }
+    /* The area is 64 KiB aligned: its L1 entries are all in one table. */
+    l1e = xen_l1e(va);
+    for (unsigned int i = 0; i < FIRST_RESERVED_GDT_PAGE; i++)
+        l1e[i] = gdt_guest_pte(NULL, i);
+    for (unsigned int i = 0; i < GDT_RESERVED_PAGES; i++)
+        l1e[FIRST_RESERVED_GDT_PAGE + i] =
+            (virt_to_maddr(gdt_reserved) + i * PAGE_SIZE) | PAGE_HYPERVISOR_RW;
+    for (unsigned int i = 0; i < GDT_PAGES; i++)
+        invlpg(va + i * PAGE_SIZE);
+    this_cpu(gdt_l1e) = l1e;
+    this_cpu(gdt_vcpu) = NULL;
+    load_gdt(va);
+}
+
+void pv_map_gdt(const struct vcpu *v)
+{
+    unsigned long va = PERCPU_GDT_VIRT(smp_processor_id());
+    pte_t *l1e = this_cpu(gdt_l1e);
+
+    for (unsigned int i = 0; i < FIRST_RESERVED_GDT_PAGE; i++) {
+        pte_t e = gdt_guest_pte(v, i);
+
+        if (l1e[i] != e) {
+            l1e[i] = e;
+            invlpg(va + i * PAGE_SIZE);
+        }
+    }
+    this_cpu(gdt_vcpu) = v;
+}
+
+/* Only this CPU runs guests so far: no other can be showing v's frames. */
+void pv_unmap_gdt(const struct vcpu *v)
+{
+    if (this_cpu(gdt_vcpu) == v)
+        pv_map_gdt(NULL);
 }
 
 /* --- Exception table ------------------------------------------------------ */

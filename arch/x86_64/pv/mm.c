@@ -139,8 +139,8 @@ static int validate_frame(struct page_info *pg, unsigned long type)
 {
     if (pgt_is_page_table(type))
         return validate_table(pg, type_level(type));
-    /* Descriptor pages need the GDT/LDT checks, which come with set_gdt:
-     * until then no frame may become one. */
+    if (type == PGT_seg_desc_page)
+        return pv_validate_desc_page(pg);
     return -EINVAL;
 }
 

@@ -23,7 +23,9 @@
 #include <asm/current.h>
 #include <asm/m2p.h>
 #include <asm/page.h>
+#include <asm/pv-mm.h>
 #include <asm/pv.h>
+#include <asm/traps.h>
 #include <public/xen.h>
 
 extern const char lstar_enter[], cstar_enter[];
@@ -192,6 +194,7 @@ void pv_run_vcpu(struct vcpu *v)
     BUG_ON(!v->arch.guest_table);
     ci->current_vcpu = v;
     write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
+    pv_map_gdt(v);
     ci->guest_cpu_user_regs = v->arch.user_regs;
     pv_enter_guest(&ci->guest_cpu_user_regs);
 }
@@ -199,6 +202,7 @@ void pv_run_vcpu(struct vcpu *v)
 void __init arch_guests_init(void)
 {
     m2p_init();
+    x86_percpu_gdt_init();
     pv_cpu_init();
 }
 

@@ -8,6 +8,7 @@
  *  slot 261      0xffff82d080000000  hypervisor image (VA = PA + XENIA_VIRT_START)
  *                0xffff82d0c0000000  ioremap area (1 GiB)
  *                0xffff82d100000000  per-CPU SYSCALL stubs
+ *                0xffff82d101000000  per-CPU GDTs
  *  slots 262-271 0xffff830000000000  direct map of all RAM (5 TiB)
  */
 #ifndef ASM_X86_CONFIG_H
@@ -29,6 +30,10 @@
 
 /* One page of SYSCALL entry stubs per CPU, executable. */
 #define STUBS_VIRT_START 0xffff82d100000000
+
+/* Each CPU's GDT: GDT_PAGES pages (64 KiB) per CPU, CPU n at n * 64 KiB. */
+#define PERCPU_GDT_VIRT_START 0xffff82d101000000
+#define PERCPU_GDT_VIRT(cpu)  (PERCPU_GDT_VIRT_START + ((unsigned long)(cpu) << 16))
 
 /* What xen_version tells guests: their type, and where the hypervisor's
  * part of their address space starts. */

@@ -30,6 +30,12 @@ struct arch_vcpu {
      * reference each; 0 when unset. */
     unsigned long guest_table;
     unsigned long guest_table_user;
+
+    /* The guest's GDT (set_gdt): machine frames holding a descriptor-page
+     * type reference each, 0 past the last; shown in the first pages of
+     * the CPU's GDT while the vCPU runs. */
+    unsigned long gdt_frames[FIRST_RESERVED_GDT_PAGE];
+    unsigned int gdt_ents;
 };
 
 #endif /* ASM_X86_DOMAIN_H */

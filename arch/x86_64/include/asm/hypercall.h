@@ -13,6 +13,8 @@ hypercall_fn_t do_stack_switch;
 hypercall_fn_t do_set_callbacks;
 hypercall_fn_t do_callback_op;
 hypercall_fn_t do_iret;
+hypercall_fn_t do_set_gdt;
+hypercall_fn_t do_update_descriptor;
 
 /* clang-format off */
 #define ARCH_HYPERCALL_TABLE                                  \
@@ -23,7 +25,9 @@ hypercall_fn_t do_iret;
     [__HYPERVISOR_stack_switch] = do_stack_switch,            \
     [__HYPERVISOR_set_callbacks] = do_set_callbacks,          \
     [__HYPERVISOR_callback_op] = do_callback_op,              \
-    [__HYPERVISOR_iret] = do_iret,
+    [__HYPERVISOR_iret] = do_iret,                            \
+    [__HYPERVISOR_set_gdt] = do_set_gdt,                      \
+    [__HYPERVISOR_update_descriptor] = do_update_descriptor,
 /* clang-format on */
 
 #endif /* ASM_X86_HYPERCALL_H */

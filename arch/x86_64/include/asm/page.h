@@ -45,6 +45,14 @@ paddr_t idle_pt_base(void);
 /* Map machine frames at a hypervisor virtual address (boot or heap tables). */
 void map_pages_to_xen(unsigned long va, paddr_t ma, unsigned long nr, uint64_t flags);
 
+/*
+ * The L1 entry that maps va in the hypervisor's tables, with the tables
+ * above it created if absent: for a mapping that changes often (the
+ * caller flushes).  Every guest page table shares it through L4 slots
+ * 256-271.
+ */
+pte_t *xen_l1e(unsigned long va);
+
 /* Map MMIO (uncached) into the ioremap area; NULL when it is full. */
 void *ioremap(paddr_t ma, size_t size);
 

@@ -98,6 +98,11 @@ DEFINE_CR(3)
 DEFINE_CR(4)
 #undef DEFINE_CR
 
+static inline void invlpg(unsigned long va)
+{
+    __asm__ __volatile__("invlpg (%0)" ::"r"(va) : "memory");
+}
+
 static inline void outb(uint8_t v, uint16_t port)
 {
     __asm__ __volatile__("outb %0, %1" ::"a"(v), "Nd"(port));

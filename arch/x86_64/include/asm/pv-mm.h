@@ -38,6 +38,7 @@
 #define PGT_count_mask    ((1UL << 32) - 1)
 
 struct domain;
+struct vcpu;
 
 static inline bool pgt_is_page_table(unsigned long type)
 {
@@ -75,12 +76,40 @@ int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool prese
 void pv_unpin_all(struct domain *d);
 
 /*
+ * Descriptor pages (pv/descriptor.c): GDT frames.  pv_check_descriptor()
+ * applies Xen's rules for 64-bit PV guests to one 8-byte descriptor,
+ * fixing it up in place, and says whether the guest may have it;
+ * pv_validate_desc_page() does so for each descriptor of a frame that
+ * gains PGT_seg_desc_page (0 or -EINVAL).
+ */
+bool pv_check_descriptor(uint64_t *desc);
+int pv_validate_desc_page(struct page_info *pg);
+
+/*
+ * Make frames[0 .. DIV_ROUND_UP(entries, 512)) v's GDT, each held with a
+ * descriptor-page type reference, and release the previous ones; -EINVAL
+ * (nothing changed) if there are too many entries or a frame cannot be
+ * one.  The CPU sees the new frames at the next pv_map_gdt().
+ */
+int pv_set_gdt(struct vcpu *v, const unsigned long *frames, unsigned int entries);
+/* Release v's GDT frames (an empty GDT afterwards). */
+void pv_destroy_gdt(struct vcpu *v);
+
+/*
  * Arch services the validator needs (arch/x86_64/mm.c; stubs in host unit
  * tests): the hypervisor's own L4 slots 256-271 for a guest L4, and a TLB
  * flush after a frame stops being writable to the guest.
  */
 void pv_init_xen_l4_slots(pte_t *l4);
 void pv_flush_tlb_after_type_change(void);
+
+/*
+ * The guest part of this CPU's GDT (arch/x86_64/traps.c): show v's GDT
+ * frames there (v NULL: none), or stop showing v's if they are shown, so
+ * that they can be released.
+ */
+void pv_map_gdt(const struct vcpu *v);
+void pv_unmap_gdt(const struct vcpu *v);
 
 #define PV_FIRST_XEN_L4_SLOT 256
 #define PV_LAST_XEN_L4_SLOT  271

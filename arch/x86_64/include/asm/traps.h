@@ -14,5 +14,8 @@
     ".popsection\n"
 
 void traps_init(void);
+/* Move this CPU to its GDT area, whose first pages show PV guests' GDTs
+ * (needs the heap and the final page tables). */
+void x86_percpu_gdt_init(void);
 
 #endif /* ASM_X86_TRAPS_H */

@@ -52,6 +52,7 @@ Suite *xmalloc_suite(void);
 Suite *multiboot_suite(void);
 Suite *device_tree_suite(void);
 Suite *pv_mm_suite(void);
+Suite *pv_desc_suite(void);
 Suite *libelf_suite(void);
 
 #endif /* HARNESS_HARNESS_H */
