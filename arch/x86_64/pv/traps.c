@@ -177,6 +177,15 @@ void pv_guest_exception(struct cpu_user_regs *regs)
     struct vcpu *v = current;
 
     BUG_ON(!v); /* guest-mode frame with no guest running */
+    if (regs->entry_vector == X86_EXC_NM) {
+        bool guest_ts = v->arch.cr0_ts;
+
+        /* TS was set for the guest's virtual TS alone, and the #NM is the
+         * guest's only if that was set: Xen clears it as it delivers. */
+        pv_set_virtual_ts(v, false);
+        if (!guest_ts)
+            return;
+    }
     if (pv_deliver_exception(v, regs))
         return;
     printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "
@@ -195,6 +204,7 @@ void pv_run_vcpu(struct vcpu *v)
     ci->current_vcpu = v;
     write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
     pv_map_gdt(v);
+    pv_restore_cpu_state(v);
     ci->guest_cpu_user_regs = v->arch.user_regs;
     pv_enter_guest(&ci->guest_cpu_user_regs);
 }

@@ -9,9 +9,9 @@
 
 /* x86 parts of struct domain / struct vcpu (paravirtual guests). */
 struct arch_domain {
-    spinlock_t pt_lock;     /* serialises updates of the domain's page-table entries */
-    unsigned int vm_assist; /* VMASST_* bits the guest enabled */
-    void *shared_info;      /* the shared_info page (hypervisor mapping) */
+    spinlock_t pt_lock;      /* serialises updates of the domain's page-table entries */
+    unsigned long vm_assist; /* VMASST_* bits the guest enabled (m2p_strict is bit 32) */
+    void *shared_info;       /* the shared_info page (hypervisor mapping) */
 };
 
 struct arch_vcpu {
@@ -36,6 +36,14 @@ struct arch_vcpu {
      * the CPU's GDT while the vCPU runs. */
     unsigned long gdt_frames[FIRST_RESERVED_GDT_PAGE];
     unsigned int gdt_ents;
+
+    /* Segment state the guest sets by hypercall (set_segment_base), put
+     * into the CPU when the vCPU is entered.  The GS base of the mode not
+     * running sits in MSR_SHADOW_GS_BASE; a kernel/user switch swaps them. */
+    unsigned long fs_base, gs_base_kernel, gs_base_user;
+    uint16_t gs_sel;
+
+    bool cr0_ts; /* virtual CR0.TS (fpu_taskswitch, CLTS) */
 };
 
 #endif /* ASM_X86_DOMAIN_H */

@@ -15,6 +15,9 @@ hypercall_fn_t do_callback_op;
 hypercall_fn_t do_iret;
 hypercall_fn_t do_set_gdt;
 hypercall_fn_t do_update_descriptor;
+hypercall_fn_t do_set_segment_base;
+hypercall_fn_t do_fpu_taskswitch;
+hypercall_fn_t do_vm_assist;
 
 /* clang-format off */
 #define ARCH_HYPERCALL_TABLE                                  \
@@ -27,7 +30,10 @@ hypercall_fn_t do_update_descriptor;
     [__HYPERVISOR_callback_op] = do_callback_op,              \
     [__HYPERVISOR_iret] = do_iret,                            \
     [__HYPERVISOR_set_gdt] = do_set_gdt,                      \
-    [__HYPERVISOR_update_descriptor] = do_update_descriptor,
+    [__HYPERVISOR_update_descriptor] = do_update_descriptor,  \
+    [__HYPERVISOR_set_segment_base] = do_set_segment_base,    \
+    [__HYPERVISOR_fpu_taskswitch] = do_fpu_taskswitch,        \
+    [__HYPERVISOR_vm_assist] = do_vm_assist,
 /* clang-format on */
 
 #endif /* ASM_X86_HYPERCALL_H */

@@ -103,6 +103,17 @@ static inline void invlpg(unsigned long va)
     __asm__ __volatile__("invlpg (%0)" ::"r"(va) : "memory");
 }
 
+/* CR0.TS: the next x87/SSE instruction raises #NM (the hypervisor uses neither). */
+static inline void clts(void)
+{
+    __asm__ __volatile__("clts" ::: "memory");
+}
+
+static inline void stts(void)
+{
+    write_cr0(read_cr0() | X86_CR0_TS);
+}
+
 static inline void outb(uint8_t v, uint16_t port)
 {
     __asm__ __volatile__("outb %0, %1" ::"a"(v), "Nd"(port));

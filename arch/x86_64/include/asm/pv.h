@@ -24,6 +24,11 @@ bool pv_bounce(struct vcpu *v, struct cpu_user_regs *regs, unsigned long handler
                const uint32_t *error_code, bool mask_events);
 void pv_toggle_guest_mode(struct vcpu *v);
 
+/* pv/misc.c: the guest's virtual CR0.TS (also the real one while v runs). */
+void pv_set_virtual_ts(struct vcpu *v, bool set);
+/* Put v's segment bases, user %gs and CR0.TS into this CPU, to run v. */
+void pv_restore_cpu_state(struct vcpu *v);
+
 /* Load v's page tables and registers and run it; does not return. */
 void __noreturn pv_run_vcpu(struct vcpu *v);
 void __noreturn pv_enter_guest(struct cpu_user_regs *frame);

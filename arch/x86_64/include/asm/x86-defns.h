@@ -31,15 +31,16 @@
 #define X86_EFLAGS_IF 0x00000200
 #define X86_EFLAGS_AC 0x00040000
 
-#define MSR_EFER         0xc0000080
-#define EFER_SCE         (1 << 0)
-#define EFER_LME         (1 << 8)
-#define EFER_LMA         (1 << 10)
-#define EFER_NXE         (1 << 11)
-#define MSR_FS_BASE      0xc0000100
-#define MSR_GS_BASE      0xc0000101
-#define MSR_APIC_BASE    0x0000001b
-#define MSR_TSC_DEADLINE 0x000006e0
+#define MSR_EFER           0xc0000080
+#define EFER_SCE           (1 << 0)
+#define EFER_LME           (1 << 8)
+#define EFER_LMA           (1 << 10)
+#define EFER_NXE           (1 << 11)
+#define MSR_FS_BASE        0xc0000100
+#define MSR_GS_BASE        0xc0000101
+#define MSR_SHADOW_GS_BASE 0xc0000102 /* swapped with MSR_GS_BASE by SWAPGS */
+#define MSR_APIC_BASE      0x0000001b
+#define MSR_TSC_DEADLINE   0x000006e0
 
 /* Exception vectors. */
 #define X86_EXC_DE  0
