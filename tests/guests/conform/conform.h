@@ -6,5 +6,6 @@
 void check_mmu(void);
 void check_traps(void);
 void check_memory(void);
+void check_segs(void);
 
 #endif /* CONFORM_H */

@@ -267,5 +267,6 @@ void gk_main(start_info_t *si)
     check_mmu();
     check_traps();
     check_memory();
+    check_segs();
     gk_test_summary("conform");
 }
