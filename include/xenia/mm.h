@@ -152,23 +152,6 @@ void free_domheap_pages(struct page_info *pg, unsigned int order);
 bool get_page(struct page_info *pg, const struct domain *d);
 void put_page(struct page_info *pg);
 
-/*
- * Frames owned by a domain.  Allocation assigns the frames to d, takes the
- * allocation reference (PGC_allocated, count 1) and accounts them in
- * d->tot_pages; it fails once d->max_pages would be exceeded, or if d is
- * dying.  A frame is freed when its last general reference is dropped.
- */
-struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsigned int memflags);
-/* Drop the allocation reference of each frame (others may keep them alive). */
-void free_domheap_pages(struct page_info *pg, unsigned int order);
-
-/*
- * Take a general reference on a frame that must belong to d; false if it
- * does not, is not allocated, or the count would overflow.
- */
-bool get_page(struct page_info *pg, const struct domain *d);
-void put_page(struct page_info *pg);
-
 /* Heap frames used by the hypervisor itself, as direct-map pointers. */
 void *alloc_xenheap_pages(unsigned int order, unsigned int memflags);
 void free_xenheap_pages(void *v, unsigned int order);

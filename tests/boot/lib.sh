@@ -88,7 +88,8 @@ accel_args() {
     esac
 }
 
-# boot_qemu ARCH QEMU-ARGS...: start QEMU in the background, serial to $LOG.
+# boot_qemu ARCH QEMU-ARGS...: start QEMU in the background, serial to $LOG;
+# its serial input comes from $QEMU_INPUT (a FIFO the test writes) if set.
 boot_qemu() {
     local arch=$1 bin
     shift
@@ -103,7 +104,7 @@ boot_qemu() {
     echo "$bin $(accel_args) $*" > "$LOG.cmd"
     START_NS=$(now_ns)
     # shellcheck disable=SC2046
-    "$bin" $(accel_args) -serial stdio -monitor none "$@" < /dev/null \
+    "$bin" $(accel_args) -serial stdio -monitor none "$@" < "${QEMU_INPUT:-/dev/null}" \
         > >(stamp_lines "$EPOCHREALTIME") 2>&1 &
     QEMU_PID=$!
 }

@@ -14,6 +14,19 @@
 #define GK_SYS_ECHO       0x6b67
 #define GK_SYS_EXIT       0x6b68
 
+/*
+ * With RCX and R11 popped and the flags word at (%rsp), push the rest of
+ * struct iret_context (RCX, R11, RAX) and return through the hypervisor.
+ */
+.macro IRET_HYPERCALL
+        push    %rcx
+        push    %r11
+        push    %rax
+        mov     $__HYPERVISOR_iret, %eax
+        syscall
+        ud2
+.endm
+
         .text
 
 /* Vectors with an error code: 8, 10-14, 17, 21, 29, 30. */
@@ -79,12 +92,7 @@ gk_trap_common:
         pop     %rcx
         pop     %r11
         movq    $0, (%rsp)
-        push    %rcx
-        push    %r11
-        push    %rax
-        mov     $__HYPERVISOR_iret, %eax
-        syscall
-        ud2
+        IRET_HYPERCALL
 
 /*
  * The syscall callback: a SYSCALL from guest user mode, frame RCX, R11,
@@ -103,12 +111,7 @@ gk_syscall_entry:
 3:      pop     %rcx
         pop     %r11
         push    $VGCF_in_syscall
-        push    %rcx
-        push    %r11
-        push    %rax
-        mov     $__HYPERVISOR_iret, %eax
-        syscall
-        ud2
+        IRET_HYPERCALL
 1:      call    gk_user_exited          /* does not return */
         ud2
 
