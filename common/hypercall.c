@@ -7,13 +7,17 @@
 
 #define NR_HYPERCALLS 64
 
+/* One entry a line: clang-format cannot see the commas of the arch's entries. */
+/* clang-format off */
 static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_console_io] = do_console_io,
     [__HYPERVISOR_memory_op] = do_memory_op,
     [__HYPERVISOR_sched_op] = do_sched_op,
     [__HYPERVISOR_xen_version] = do_xen_version,
     [__HYPERVISOR_vcpu_op] = do_vcpu_op,
-    ARCH_HYPERCALL_TABLE};
+    ARCH_HYPERCALL_TABLE
+};
+/* clang-format on */
 
 long hypercall_dispatch(unsigned long nr, unsigned long a1, unsigned long a2, unsigned long a3,
                         unsigned long a4, unsigned long a5)
