@@ -53,5 +53,6 @@ Suite *multiboot_suite(void);
 Suite *device_tree_suite(void);
 Suite *pv_mm_suite(void);
 Suite *libelf_suite(void);
+Suite *x86_decode_suite(void);
 
 #endif /* HARNESS_HARNESS_H */
