@@ -24,6 +24,9 @@ bool pv_bounce(struct vcpu *v, struct cpu_user_regs *regs, unsigned long handler
                const uint32_t *error_code, bool mask_events);
 void pv_toggle_guest_mode(struct vcpu *v);
 
+/* MMUEXT_NEW_BASEPTR (and MOV to CR3): mfn, a validated L4, becomes the kernel root. */
+int pv_new_guest_cr3(struct vcpu *v, unsigned long mfn);
+
 /* Load v's page tables and registers and run it; does not return. */
 void __noreturn pv_run_vcpu(struct vcpu *v);
 void __noreturn pv_enter_guest(struct cpu_user_regs *frame);
