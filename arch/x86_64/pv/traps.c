@@ -153,11 +153,24 @@ void pv_compat_syscall(struct cpu_user_regs *regs)
     leave_guest();
 }
 
+/* Faults the hypervisor may finish for the guest (privileged instructions,
+ * the forced-emulation prefix). */
+static enum pv_emul_result emulate_fault(struct vcpu *v, struct cpu_user_regs *regs)
+{
+    switch (regs->entry_vector) {
+    case X86_EXC_GP: return pv_emulate_priv_op(v, regs);
+    case X86_EXC_UD: return pv_emulate_invalid_op(v, regs);
+    default: return PV_EMUL_REFLECT;
+    }
+}
+
 void pv_guest_exception(struct cpu_user_regs *regs)
 {
     struct vcpu *v = current;
 
     BUG_ON(!v); /* guest-mode frame with no guest running */
+    if (emulate_fault(v, regs) == PV_EMUL_DONE)
+        return;
     if (pv_deliver_exception(v, regs))
         return;
     printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "
