@@ -9,10 +9,10 @@
 
 /* x86 parts of struct domain / struct vcpu (paravirtual guests). */
 struct arch_domain {
-    spinlock_t pt_lock;     /* serialises updates of the domain's page-table entries */
-    unsigned int vm_assist; /* VMASST_* bits the guest enabled */
-    void *shared_info;      /* the shared_info page (hypervisor mapping) */
-    uint8_t cmos_idx;       /* the RTC index last written to port 0x70 */
+    spinlock_t pt_lock;      /* serialises updates of the domain's page-table entries */
+    unsigned long vm_assist; /* VMASST_* bits the guest enabled (m2p_strict is bit 32) */
+    void *shared_info;       /* the shared_info page (hypervisor mapping) */
+    uint8_t cmos_idx;        /* the RTC index last written to port 0x70 */
 };
 
 struct arch_vcpu {

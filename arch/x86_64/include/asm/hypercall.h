@@ -14,6 +14,7 @@ hypercall_fn_t do_set_callbacks;
 hypercall_fn_t do_callback_op;
 hypercall_fn_t do_iret;
 hypercall_fn_t do_physdev_op;
+hypercall_fn_t do_vm_assist;
 
 /* clang-format off */
 #define ARCH_HYPERCALL_TABLE                                  \
@@ -25,7 +26,8 @@ hypercall_fn_t do_physdev_op;
     [__HYPERVISOR_set_callbacks] = do_set_callbacks,          \
     [__HYPERVISOR_callback_op] = do_callback_op,              \
     [__HYPERVISOR_iret] = do_iret,                            \
-    [__HYPERVISOR_physdev_op] = do_physdev_op,
+    [__HYPERVISOR_physdev_op] = do_physdev_op,                \
+    [__HYPERVISOR_vm_assist] = do_vm_assist,
 /* clang-format on */
 
 #endif /* ASM_X86_HYPERCALL_H */
