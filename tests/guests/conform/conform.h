@@ -5,5 +5,6 @@
 /* Groups of conformance cases in their own files. */
 void check_mmu(void);
 void check_traps(void);
+void check_emul(void);
 
 #endif /* CONFORM_H */

@@ -266,5 +266,6 @@ void gk_main(start_info_t *si)
     check_l4_hypervisor_slots();
     check_mmu();
     check_traps();
+    check_emul();
     gk_test_summary("conform");
 }
