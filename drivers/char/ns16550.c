@@ -143,3 +143,8 @@ void __init ns16550_init(void)
     ns16550_setup(&com1);
     printk("com1: %#x, %u baud\n", com1.io_base, com1.baud);
 }
+
+unsigned int ns16550_io_base(void)
+{
+    return com1.registered ? com1.io_base : 0;
+}

@@ -377,6 +377,48 @@ START_TEST(test_mmu_update_entries)
 }
 END_TEST
 
+/* The writable-page-table emulation of CMPXCHG/XCHG: the exchange happens
+ * only against the value the entry holds, with references moved as for a
+ * plain update. */
+START_TEST(test_cmpxchg_update)
+{
+    unsigned long l1 = frame(d), a = frame(d), b = frame(d);
+    paddr_t slot = ((paddr_t)l1 << PAGE_SHIFT) + 8 * 7;
+    uint64_t old;
+
+    ck_assert_int_eq(pv_pin_page(d, l1, PGT_l1_page_table), 0);
+    ck_assert_int_eq(pv_mmu_normal_update(d, slot, ent(a, P_RW), false), 0);
+    old = table(l1)[7];
+
+    /* A stale comparand: nothing changes, the current value comes back. */
+    uint64_t stale = old ^ _PAGE_DIRTY;
+    ck_assert_int_eq(pv_mmu_cmpxchg_update(d, slot, &stale, ent(b, P_RW)), -EAGAIN);
+    ck_assert_uint_eq(stale, old);
+    ck_assert_uint_eq(table(l1)[7], old);
+    ck_assert_uint_eq(type_count(a), 1);
+    ck_assert_uint_eq(type_count(b), 0);
+
+    /* The right comparand: a's writable reference moves to b. */
+    ck_assert_int_eq(pv_mmu_cmpxchg_update(d, slot, &old, ent(b, P_RW)), 0);
+    ck_assert_uint_eq(table(l1)[7] & PADDR_MASK, (pte_t)b << PAGE_SHIFT);
+    ck_assert_uint_eq(type_count(a), 0);
+    ck_assert_uint_eq(type_count(b), 1);
+
+    /* A value that does not validate is refused before any comparison. */
+    old = table(l1)[7];
+    ck_assert_int_eq(pv_mmu_cmpxchg_update(d, slot, &old, ent(l1, P_RW)), -EINVAL);
+    ck_assert_uint_eq(table(l1)[7] & PADDR_MASK, (pte_t)b << PAGE_SHIFT);
+
+    /* A frame that is no table in use: a plain compare-and-exchange. */
+    table(a)[0] = 5;
+    old = 4;
+    ck_assert_int_eq(pv_mmu_cmpxchg_update(d, (paddr_t)a << PAGE_SHIFT, &old, 6), -EAGAIN);
+    ck_assert_uint_eq(old, 5);
+    ck_assert_int_eq(pv_mmu_cmpxchg_update(d, (paddr_t)a << PAGE_SHIFT, &old, 6), 0);
+    ck_assert_uint_eq(table(a)[0], 6);
+}
+END_TEST
+
 START_TEST(test_domu_shutdown_and_crash)
 {
     domain_shutdown(d, SHUTDOWN_reboot);
@@ -435,6 +477,7 @@ Suite *pv_mm_suite(void)
     tcase_add_test(tt, test_foreign_and_invalid_frames);
     tcase_add_test(tt, test_flags_and_adjustments);
     tcase_add_test(tt, test_mmu_update_entries);
+    tcase_add_test(tt, test_cmpxchg_update);
     suite_add_tcase(s, tt);
 
     tcase_add_checked_fixture(tb, setup, NULL);

@@ -123,6 +123,11 @@ void pv_set_virtual_ts(struct vcpu *v, bool set)
         clts();
 }
 
+bool pv_virtual_ts(const struct vcpu *v)
+{
+    return v->arch.cr0_ts;
+}
+
 /* fpu_taskswitch(set): any non-zero int sets the virtual CR0.TS. */
 long do_fpu_taskswitch(unsigned long set, unsigned long a2, unsigned long a3, unsigned long a4,
                        unsigned long a5)

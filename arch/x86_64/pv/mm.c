@@ -278,10 +278,13 @@ int pv_unpin_page(struct domain *d, unsigned long mfn)
     return rc;
 }
 
-/* Replace entry idx of a validated table.  Caller holds d->arch.pt_lock
- * and a type reference on the table. */
+/*
+ * Replace entry idx of a validated table.  Caller holds d->arch.pt_lock
+ * and a type reference on the table.  With expect, only if the entry
+ * still holds *expect; otherwise *expect receives what it holds (-EAGAIN).
+ */
 static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx, pte_t val,
-                     const struct domain *d, bool preserve_ad)
+                     const struct domain *d, bool preserve_ad, pte_t *expect)
 {
     pte_t *t = page_to_virt(pg), adj, old;
     int rc;
@@ -291,6 +294,16 @@ static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx,
     rc = get_entry_ref(val, level, d, &adj);
     if (rc)
         return rc;
+    if (expect) {
+        old = *expect;
+        if (!__atomic_compare_exchange_n(&t[idx], expect, adj, false, __ATOMIC_ACQ_REL,
+                                         __ATOMIC_RELAXED)) {
+            put_entry_ref(adj, level);
+            return -EAGAIN;
+        }
+        put_entry_ref(old, level);
+        return 0;
+    }
     /* The CPU may set Accessed/Dirty in the old entry until the exchange:
      * with preserve_ad, fold in what it set, atomically. */
     if (preserve_ad && (adj & _PAGE_PRESENT)) {
@@ -307,9 +320,26 @@ static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx,
     return 0;
 }
 
-int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad)
+/* A write (expect: a compare-and-exchange) to a frame that is no page table. */
+static int write_plain(struct page_info *pg, unsigned int idx, uint64_t val, uint64_t *expect)
+{
+    pte_t *t = page_to_virt(pg);
+
+    if (!expect) {
+        __atomic_store_n(&t[idx], val, __ATOMIC_RELEASE);
+        return 0;
+    }
+    return __atomic_compare_exchange_n(&t[idx], expect, val, false, __ATOMIC_ACQ_REL,
+                                       __ATOMIC_RELAXED)
+               ? 0
+               : -EAGAIN;
+}
+
+static int update_entry(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad,
+                        uint64_t *expect)
 {
     unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT), type, irqf;
+    unsigned int idx = (unsigned int)((ptr & ~PAGE_MASK) >> 3);
     struct page_info *pg;
     int rc;
 
@@ -325,22 +355,30 @@ int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool prese
         type &= PGT_type_mask;
         rc = get_page_type(pg, type);
         if (!rc) {
-            rc = mod_entry(pg, type_level(type), (unsigned int)((ptr & ~PAGE_MASK) >> 3), val, d,
-                           preserve_ad);
+            rc = mod_entry(pg, type_level(type), idx, val, d, preserve_ad, expect);
             put_page_type(pg);
         }
     } else {
         /* Not a page table in use: a plain write, if d may write there. */
         rc = get_page_type(pg, PGT_writable_page);
         if (!rc) {
-            __atomic_store_n((pte_t *)page_to_virt(pg) + ((ptr & ~PAGE_MASK) >> 3), val,
-                             __ATOMIC_RELEASE);
+            rc = write_plain(pg, idx, val, expect);
             put_page_type(pg);
         }
     }
     spin_unlock_irqrestore(&d->arch.pt_lock, irqf);
     put_page(pg);
     return rc;
+}
+
+int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad)
+{
+    return update_entry(d, ptr, val, preserve_ad, NULL);
+}
+
+int pv_mmu_cmpxchg_update(struct domain *d, paddr_t ptr, uint64_t *old, uint64_t val)
+{
+    return update_entry(d, ptr, val, false, old);
 }
 
 void pv_unpin_all(struct domain *d)

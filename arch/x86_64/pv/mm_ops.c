@@ -17,6 +17,7 @@
 #include <asm/hypercall.h>
 #include <asm/m2p.h>
 #include <asm/pv-mm.h>
+#include <asm/pv.h>
 #include <public/xen.h>
 
 #define MMU_UPDATE_PREEMPTED (1UL << 31) /* in `count`: *done holds progress */
@@ -163,6 +164,15 @@ static int new_baseptr(struct domain *d, unsigned long *slot, unsigned long mfn,
     return 0;
 }
 
+int pv_new_guest_cr3(struct vcpu *v, unsigned long mfn)
+{
+    int rc = new_baseptr(v->domain, &v->arch.guest_table, mfn, false);
+
+    if (!rc && v->arch.kernel_mode)
+        write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
+    return rc;
+}
+
 static int frame_for_write(struct domain *d, unsigned long mfn, struct page_info **pg)
 {
     if (!mfn_valid(_mfn(mfn)))
@@ -198,11 +208,7 @@ static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *
     case MMUEXT_PIN_L1_TABLE ... MMUEXT_PIN_L4_TABLE:
         return pv_pin_page(d, (unsigned long)op->arg1.mfn, pin_type[op->cmd]);
     case MMUEXT_UNPIN_TABLE: return pv_unpin_page(d, (unsigned long)op->arg1.mfn);
-    case MMUEXT_NEW_BASEPTR:
-        rc = new_baseptr(d, &v->arch.guest_table, (unsigned long)op->arg1.mfn, false);
-        if (!rc && v->arch.kernel_mode)
-            write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
-        return rc;
+    case MMUEXT_NEW_BASEPTR: return pv_new_guest_cr3(v, (unsigned long)op->arg1.mfn);
     case MMUEXT_NEW_USER_BASEPTR:
         return new_baseptr(d, &v->arch.guest_table_user, (unsigned long)op->arg1.mfn, true);
     case MMUEXT_TLB_FLUSH_LOCAL:
@@ -255,12 +261,8 @@ long do_mmuext_op(unsigned long uops, unsigned long count, unsigned long pdone,
                      pdone, foreigndom);
 }
 
-/*
- * The machine address of the L1 entry mapping va in the running page
- * tables; -EINVAL if va is not in the guest's part of the address space,
- * or a level above has no table (or a superpage, which PV never has).
- */
-static int find_l1_entry(unsigned long va, paddr_t *entry)
+/* A level above without a table, or a superpage (which PV never has): -EINVAL. */
+int pv_find_l1_entry(unsigned long va, paddr_t *entry)
 {
     const unsigned int shift[] = {L4_PAGETABLE_SHIFT, L3_PAGETABLE_SHIFT, L2_PAGETABLE_SHIFT};
     paddr_t table = read_cr3() & PADDR_MASK;
@@ -284,7 +286,7 @@ long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long fla
                           unsigned long a4, unsigned long a5)
 {
     paddr_t entry;
-    int rc = find_l1_entry(va, &entry);
+    int rc = pv_find_l1_entry(va, &entry);
 
     if (!rc)
         rc = pv_mmu_normal_update(current->domain, entry, val, false);

@@ -172,9 +172,23 @@ void pv_compat_syscall(struct cpu_user_regs *regs)
     leave_guest();
 }
 
+/* Faults the hypervisor may finish for the guest (privileged instructions,
+ * the forced-emulation prefix, writes to its read-only L1 tables). */
+static enum pv_emul_result emulate_fault(struct vcpu *v, struct cpu_user_regs *regs,
+                                         unsigned long cr2)
+{
+    switch (regs->entry_vector) {
+    case X86_EXC_GP: return pv_emulate_priv_op(v, regs);
+    case X86_EXC_UD: return pv_emulate_invalid_op(v, regs);
+    case X86_EXC_PF: return pv_ptwr_fault(v, regs, cr2);
+    default: return PV_EMUL_REFLECT;
+    }
+}
+
 void pv_guest_exception(struct cpu_user_regs *regs)
 {
     struct vcpu *v = current;
+    unsigned long cr2 = read_cr2();
 
     BUG_ON(!v); /* guest-mode frame with no guest running */
     if (regs->entry_vector == X86_EXC_NM) {
@@ -186,6 +200,11 @@ void pv_guest_exception(struct cpu_user_regs *regs)
         if (!guest_ts)
             return;
     }
+    if (emulate_fault(v, regs, cr2) == PV_EMUL_DONE)
+        return;
+    /* Fetching the instruction may have faulted in the hypervisor. */
+    if (regs->entry_vector == X86_EXC_PF)
+        write_cr2(cr2);
     if (pv_deliver_exception(v, regs))
         return;
     printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "

@@ -7,5 +7,6 @@ void check_mmu(void);
 void check_traps(void);
 void check_memory(void);
 void check_segs(void);
+void check_emul(void);
 
 #endif /* CONFORM_H */

@@ -268,5 +268,6 @@ void gk_main(start_info_t *si)
     check_traps();
     check_memory();
     check_segs();
+    check_emul();
     gk_test_summary("conform");
 }

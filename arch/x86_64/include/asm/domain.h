@@ -12,12 +12,14 @@ struct arch_domain {
     spinlock_t pt_lock;      /* serialises updates of the domain's page-table entries */
     unsigned long vm_assist; /* VMASST_* bits the guest enabled (m2p_strict is bit 32) */
     void *shared_info;       /* the shared_info page (hypervisor mapping) */
+    uint8_t cmos_idx;        /* the RTC index last written to port 0x70 */
 };
 
 struct arch_vcpu {
     /* The guest's registers while it is not running on a CPU. */
     struct cpu_user_regs user_regs;
-    bool kernel_mode; /* the PV guest's kernel (not its user space) runs */
+    bool kernel_mode;  /* the PV guest's kernel (not its user space) runs */
+    unsigned int iopl; /* virtual IOPL 0-3 (PHYSDEVOP_set_iopl) */
 
     /* Where the guest wants its exceptions and events (set_trap_table,
      * callback_op), and the kernel stack for entries from user mode

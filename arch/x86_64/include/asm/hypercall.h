@@ -17,6 +17,7 @@ hypercall_fn_t do_set_gdt;
 hypercall_fn_t do_update_descriptor;
 hypercall_fn_t do_set_segment_base;
 hypercall_fn_t do_fpu_taskswitch;
+hypercall_fn_t do_physdev_op;
 hypercall_fn_t do_vm_assist;
 
 /* clang-format off */
@@ -33,6 +34,7 @@ hypercall_fn_t do_vm_assist;
     [__HYPERVISOR_update_descriptor] = do_update_descriptor,  \
     [__HYPERVISOR_set_segment_base] = do_set_segment_base,    \
     [__HYPERVISOR_fpu_taskswitch] = do_fpu_taskswitch,        \
+    [__HYPERVISOR_physdev_op] = do_physdev_op,                \
     [__HYPERVISOR_vm_assist] = do_vm_assist,
 /* clang-format on */
 

@@ -72,6 +72,21 @@ int pv_unpin_page(struct domain *d, unsigned long mfn);
  */
 int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad);
 
+/*
+ * The same as a compare-and-exchange: the entry is replaced only if it
+ * still holds *old; if not, *old receives what it holds and -EAGAIN is
+ * returned (nothing else changes).  For the writable-page-table emulation
+ * of CMPXCHG and XCHG.
+ */
+int pv_mmu_cmpxchg_update(struct domain *d, paddr_t ptr, uint64_t *old, uint64_t val);
+
+/*
+ * The machine address of the L1 entry that maps va in the running page
+ * tables (pv/mm_ops.c); -EINVAL if va is outside the guest's part of the
+ * address space or a level above has no table.
+ */
+int pv_find_l1_entry(unsigned long va, paddr_t *entry);
+
 /* Unpin every frame d pinned (domain teardown). */
 void pv_unpin_all(struct domain *d);
 

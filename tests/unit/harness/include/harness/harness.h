@@ -54,5 +54,6 @@ Suite *device_tree_suite(void);
 Suite *pv_mm_suite(void);
 Suite *pv_desc_suite(void);
 Suite *libelf_suite(void);
+Suite *x86_decode_suite(void);
 
 #endif /* HARNESS_HARNESS_H */
