@@ -88,28 +88,22 @@ long do_set_segment_base(unsigned long which_arg, unsigned long base, unsigned l
 {
     struct vcpu *v = current;
 
+    unsigned long *saved;
+    uint32_t msr;
+
+    /* Hypercalls come from guest kernel mode: the user GS base is the shadow one. */
     switch ((unsigned int)which_arg) {
-    case SEGBASE_FS:
-        if (!is_canonical(base))
-            return -EINVAL;
-        v->arch.fs_base = base;
-        wrmsr(MSR_FS_BASE, base);
-        return 0;
-    case SEGBASE_GS_USER:
-        if (!is_canonical(base))
-            return -EINVAL;
-        v->arch.gs_base_user = base;
-        wrmsr(MSR_SHADOW_GS_BASE, base);
-        return 0;
-    case SEGBASE_GS_KERNEL:
-        if (!is_canonical(base))
-            return -EINVAL;
-        v->arch.gs_base_kernel = base;
-        wrmsr(MSR_GS_BASE, base);
-        return 0;
+    case SEGBASE_FS: saved = &v->arch.fs_base, msr = MSR_FS_BASE; break;
+    case SEGBASE_GS_USER: saved = &v->arch.gs_base_user, msr = MSR_SHADOW_GS_BASE; break;
+    case SEGBASE_GS_KERNEL: saved = &v->arch.gs_base_kernel, msr = MSR_GS_BASE; break;
     case SEGBASE_GS_USER_SEL: set_user_gs_selector(v, (uint16_t)base); return 0;
     default: return -EINVAL;
     }
+    if (!is_canonical(base))
+        return -EINVAL;
+    *saved = base;
+    wrmsr(msr, base);
+    return 0;
 }
 
 void pv_set_virtual_ts(struct vcpu *v, bool set)
