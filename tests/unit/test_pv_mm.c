@@ -62,15 +62,12 @@ static void setup(void)
 
 static unsigned long frame(struct domain *owner)
 {
-    struct page_info *pg = alloc_domheap_pages(owner, 0, MEMF_zero);
-
-    ck_assert_ptr_nonnull(pg);
-    return mfn_x(page_to_mfn(pg));
+    return harness_domain_frame(owner);
 }
 
 static pte_t *table(unsigned long mfn)
 {
-    return maddr_to_virt((paddr_t)mfn << PAGE_SHIFT);
+    return harness_frame_va(mfn);
 }
 
 static pte_t ent(unsigned long mfn, unsigned long flags)

@@ -15,6 +15,7 @@
 #include <harness/harness.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
+#include <xenia/mm.h>
 #include <asm/page.h>
 
 #define LOG_SIZE (64 * 1024)
@@ -147,4 +148,17 @@ void __warn(const char *file, int line, const char *cond)
 {
     harness_warnings++;
     printk(XENLOG_WARNING "WARN at %s:%d: %s\n", file, line, cond);
+}
+
+unsigned long harness_domain_frame(struct domain *owner)
+{
+    struct page_info *pg = alloc_domheap_pages(owner, 0, MEMF_zero);
+
+    ck_assert_ptr_nonnull(pg);
+    return mfn_x(page_to_mfn(pg));
+}
+
+void *harness_frame_va(unsigned long mfn)
+{
+    return maddr_to_virt((paddr_t)mfn << PAGE_SHIFT);
 }

@@ -56,4 +56,10 @@ Suite *pv_desc_suite(void);
 Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
 
+struct domain;
+/* A zeroed frame newly allocated to owner (the test fails if none is left). */
+unsigned long harness_domain_frame(struct domain *owner);
+/* The contents of frame mfn, through the harness's direct map. */
+void *harness_frame_va(unsigned long mfn);
+
 #endif /* HARNESS_HARNESS_H */
