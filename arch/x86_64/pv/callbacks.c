@@ -199,13 +199,13 @@ long do_set_callbacks(unsigned long event, unsigned long failsafe, unsigned long
                       unsigned long a4, unsigned long a5)
 {
     struct vcpu *v = current;
-    long rc = set_callback(v, CALLBACKTYPE_event, event, 0);
 
-    if (!rc)
-        rc = set_callback(v, CALLBACKTYPE_failsafe, failsafe, 0);
-    if (!rc)
-        rc = set_callback(v, CALLBACKTYPE_syscall, syscall, 0);
-    return rc;
+    /* As in Xen: each is registered on its own (a bad address leaves that
+     * one unchanged) and the call always succeeds. */
+    set_callback(v, CALLBACKTYPE_event, event, 0);
+    set_callback(v, CALLBACKTYPE_failsafe, failsafe, 0);
+    set_callback(v, CALLBACKTYPE_syscall, syscall, 0);
+    return 0;
 }
 
 /*
