@@ -116,6 +116,21 @@ static void check_fault_delivery(void)
     gk_check(v == 3, "trap_int3_breakpoint", "vector %u, error %#x", v, t.error_code);
 }
 
+extern const char gk_syscall_entry[];
+
+/* The legacy form: each address on its own, and always 0, as in Xen. */
+static void check_set_callbacks(void)
+{
+    struct gk_trap t;
+    unsigned int v;
+    long rc = HYPERVISOR_set_callbacks(0x0000800000000000UL, 0, (unsigned long)gk_syscall_entry);
+
+    user_result = 0;
+    v = gk_run_user(user_echo, NULL, &t);
+    gk_check(rc == 0 && v == GK_TRAP_NONE && user_result == 42, "set_callbacks_each_on_its_own",
+             "rc %ld, vector %u, echo %ld", rc, v, user_result);
+}
+
 static void check_user_mode(void)
 {
     struct gk_trap t;
@@ -143,6 +158,7 @@ void check_traps(void)
 {
     check_fault_delivery();
     check_user_mode();
+    check_set_callbacks();
 
     struct callback_register cb = {.type = 99, .address = 0};
 
