@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Event channels seen from inside the hypervisor (common/event_channel.c).
+ */
+#ifndef XENIA_EVENT_H
+#define XENIA_EVENT_H
+
+#include <xenia/types.h>
+
+struct domain;
+struct vcpu;
+
+/* Per-domain setup and teardown (domain creation / destruction). */
+int evtchn_init(struct domain *d);
+/* Closes every port (the remote ends see them closed) and frees the tables. */
+void evtchn_destroy(struct domain *d);
+
+/* Raise a per-vCPU VIRQ (VIRQ_TIMER, VIRQ_DEBUG...) if v bound it. */
+void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq);
+/* Raise a global VIRQ (VIRQ_CONSOLE, VIRQ_DOM_EXC...) on the domain's bound vCPU. */
+void send_guest_global_virq(struct domain *d, unsigned int virq);
+
+/* Does v have an event to be delivered (pending and not masked)? */
+bool vcpu_event_pending(const struct vcpu *v);
+
+/*
+ * Arch hook: deliver v's pending event upcall now if its mask allows (on
+ * x86 PV, a bounce to the event callback), on the way back to the guest.
+ */
+void arch_deliver_events(struct vcpu *v);
+
+#endif /* XENIA_EVENT_H */
