@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Starting the control domain: boot module 0 is its kernel, module 1 (if
- * any) its initrd, the kernel module's string its command line.
+ * any, and not a boot-time domU's kernel) its initrd, the kernel module's
+ * string its command line.
  *   dom0_mem=<size>   its memory (default: all free memory but a 1/16
  *                     reserve, at least 16 MiB, for the hypervisor)
  */
 #include <xenia/arch.h>
+#include <xenia/boot_domains.h>
 #include <xenia/bootinfo.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
@@ -36,24 +38,10 @@ static unsigned long __init dom0_pages(void)
     return pages;
 }
 
-/* The kernel's command line: its module string, without a leading path. */
-static const char *__init dom0_cmdline(const struct boot_module *kernel)
-{
-    const char *s = kernel->cmdline;
-
-    if (!bootinfo.module_path_first)
-        return s;
-    while (*s && *s != ' ')
-        s++;
-    while (*s == ' ')
-        s++;
-    return s;
-}
-
 void __init dom0_start(void)
 {
     const struct boot_module *kernel = &bootinfo.modules[0];
-    const struct boot_module *initrd = bootinfo.nr_modules > 1 ? &bootinfo.modules[1] : NULL;
+    const struct boot_module *initrd = NULL;
     struct domain *d;
     struct vcpu *v;
     int rc;
@@ -62,12 +50,17 @@ void __init dom0_start(void)
         printk("No boot module for a dom0 kernel: nothing to run\n");
         return;
     }
+    /* Module 1 is dom0's initrd unless it is a boot-time domU's kernel. */
+    if (bootinfo.nr_modules - boot_domus_count() > 1)
+        initrd = &bootinfo.modules[1];
     arch_guests_init();
+    /* The domUs first: dom0's default size is what they leave. */
+    boot_domus_build();
     rc = domain_create(0, DOMCRF_privileged, 1, &d);
     if (!rc)
         rc = vcpu_create(d, 0, &v);
     if (!rc)
-        rc = arch_construct_dom0(d, kernel, initrd, dom0_cmdline(kernel), dom0_pages());
+        rc = arch_construct_domain(d, kernel, initrd, boot_module_cmdline(kernel), dom0_pages());
     if (rc)
         panic("Could not build domain 0 from boot module 0 (error %d)", rc);
     /* As in Xen, dom0 may grow (populate_physmap) to whatever is free. */

@@ -61,15 +61,16 @@ struct vcpu;
 /*
  * Guests (architectures selecting HAS_GUESTS; common/dom0.c calls these):
  * arch_guests_init() prepares the machine for running guests (tables they
- * read, CPU entry paths); arch_construct_dom0() builds d, whose vCPU 0
- * exists, from its kernel and optional initrd modules with nr_pages of
- * memory, returning -errno after saying why it cannot; arch_run_vcpu()
- * runs a built vCPU on this CPU and does not return.
+ * read, CPU entry paths); arch_construct_domain() builds d (dom0 or a
+ * boot-time domU, by d->is_privileged), whose vCPUs exist, from its
+ * kernel and optional initrd modules with nr_pages of memory, returning
+ * -errno after saying why it cannot (the caller then destroys d);
+ * arch_run_vcpu() runs a built vCPU on this CPU and does not return.
  */
 void arch_guests_init(void);
-int arch_construct_dom0(struct domain *d, const struct boot_module *kernel,
-                        const struct boot_module *initrd, const char *cmdline,
-                        unsigned long nr_pages);
+int arch_construct_domain(struct domain *d, const struct boot_module *kernel,
+                          const struct boot_module *initrd, const char *cmdline,
+                          unsigned long nr_pages);
 void __noreturn arch_run_vcpu(struct vcpu *v);
 
 /*

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Building the control domain (dom0) as an x86-64 PV guest, with the
+ * Building a domain at boot (dom0, and the boot-time domUs of
+ * common/boot_domains.c) as an x86-64 PV guest, with the
  * start-of-day layout Xen's ABI defines (xen-abi.md 1.3 and 1.4): one
  * virtual region from VIRT_BASE mapping pseudo-physical frame n at
  * VIRT_BASE + n pages, holding in order the kernel, the initrd (unless the
@@ -33,6 +34,7 @@ struct layout {
 
 struct builder {
     struct domain *d;
+    char name[8]; /* "dom<id>", for messages */
     unsigned long nr_pages;
     unsigned long *p2m; /* pseudo-physical frame -> machine frame */
     struct layout l;
@@ -76,9 +78,8 @@ static int plan_layout(struct builder *b, const struct elf_dom_parms *p, uint64_
         l->nr_pt = need;
     }
     if (l->v_end < l->v_start || (l->v_end - l->v_start) / PAGE_SIZE > b->nr_pages) {
-        printk(XENLOG_ERR "dom0: the kernel and boot structures need %lu MiB; dom0_mem is "
-                          "%lu MiB\n",
-               (unsigned long)((l->v_end - l->v_start) >> 20), b->nr_pages >> 8);
+        printk(XENLOG_ERR "%s: the kernel and boot structures need %lu MiB; it has %lu MiB\n",
+               b->name, (unsigned long)((l->v_end - l->v_start) >> 20), b->nr_pages >> 8);
         return -ENOMEM;
     }
     return 0;
@@ -119,7 +120,7 @@ static unsigned long va_pfn(const struct builder *b, uint64_t va)
     return (unsigned long)((va - b->l.v_start) >> PAGE_SHIFT);
 }
 
-/* Give dom0 its frames, recording the p2m and the M2P. */
+/* Give the domain its frames, recording the p2m and the M2P. */
 static int populate(struct builder *b)
 {
     unsigned long pfn = 0;
@@ -209,7 +210,7 @@ static void write_start_info(const struct builder *b, paddr_t shared_info,
     strlcpy(si->magic, "xen-3.0-x86_64", sizeof(si->magic));
     si->nr_pages = b->nr_pages;
     si->shared_info = shared_info;
-    si->flags = SIF_PRIVILEGED | SIF_INITDOMAIN;
+    si->flags = b->d->is_privileged ? SIF_PRIVILEGED | SIF_INITDOMAIN : 0;
     si->pt_base = b->l.v_pt;
     si->nr_pt_frames = b->l.nr_pt;
     si->mfn_list = b->l.v_p2m;
@@ -238,25 +239,26 @@ static int load_initrd(const struct builder *b, const struct boot_module *initrd
     return 0;
 }
 
-static int parse_kernel(const struct boot_module *kernel, struct elf_binary *elf,
-                        struct elf_dom_parms *p)
+static int parse_kernel(const struct builder *b, const struct boot_module *kernel,
+                        struct elf_binary *elf, struct elf_dom_parms *p)
 {
     int rc = elf_init(elf, maddr_to_virt(kernel->start), kernel->size);
 
     if (!rc)
         rc = elf_xen_parse(elf, p);
     if (rc) {
-        printk(XENLOG_ERR "dom0: the kernel (module 0) is not a Xen PV ELF image (%d)\n", rc);
+        printk(XENLOG_ERR "%s: the kernel is not a Xen PV ELF image (%d)\n", b->name, rc);
         return rc;
     }
     if (p->virt_base & ~PAGE_MASK) {
-        printk(XENLOG_ERR "dom0: VIRT_BASE %#lx is not page aligned\n",
+        printk(XENLOG_ERR "%s: VIRT_BASE %#lx is not page aligned\n", b->name,
                (unsigned long)p->virt_base);
         return -EINVAL;
     }
     /* Xen's rule: a kernel that lists its features must claim dom0 support. */
-    if (p->has_supported_features && !(p->f_supported[0] & (1U << XENFEAT_dom0))) {
-        printk(XENLOG_ERR "dom0: the kernel does not support running as dom0\n");
+    if (b->d->is_privileged && p->has_supported_features &&
+        !(p->f_supported[0] & (1U << XENFEAT_dom0))) {
+        printk(XENLOG_ERR "%s: the kernel does not support running as dom0\n", b->name);
         return -EINVAL;
     }
     return 0;
@@ -278,9 +280,9 @@ static void setup_vcpu0(struct vcpu *v, const struct builder *b, uint64_t entry,
     v->arch.guest_table = l4_mfn;
 }
 
-int __init dom0_construct_pv(struct domain *d, const struct boot_module *kernel,
-                             const struct boot_module *initrd, const char *cmdline,
-                             unsigned long nr_pages)
+int __init pv_build_domain(struct domain *d, const struct boot_module *kernel,
+                           const struct boot_module *initrd, const char *cmdline,
+                           unsigned long nr_pages)
 {
     struct builder b = {.d = d, .nr_pages = nr_pages};
     struct elf_binary elf;
@@ -290,7 +292,8 @@ int __init dom0_construct_pv(struct domain *d, const struct boot_module *kernel,
     bool initrd_mapped;
     int rc;
 
-    rc = parse_kernel(kernel, &elf, &parms);
+    snprintf(b.name, sizeof(b.name), "dom%u", d->domain_id);
+    rc = parse_kernel(&b, kernel, &elf, &parms);
     if (rc)
         return rc;
     initrd_mapped = initrd && !parms.mod_start_pfn;
@@ -309,7 +312,8 @@ int __init dom0_construct_pv(struct domain *d, const struct boot_module *kernel,
         goto out;
 
     /* Events stay masked until the guest asks for them. */
-    ((shared_info_t *)page_to_virt(shinfo))->vcpu_info[0].evtchn_upcall_mask = 1;
+    for (unsigned int i = 0; i < min(d->max_vcpus, (unsigned int)XEN_LEGACY_MAX_VCPUS); i++)
+        ((shared_info_t *)page_to_virt(shinfo))->vcpu_info[i].evtchn_upcall_mask = 1;
     d->arch.shared_info = page_to_virt(shinfo);
 
     write_guest(&b, b.l.v_p2m, b.p2m, b.nr_pages * sizeof(uint64_t));
@@ -323,13 +327,13 @@ int __init dom0_construct_pv(struct domain *d, const struct boot_module *kernel,
     if (!rc)
         rc = get_page_and_type(mfn_to_page(_mfn(l4_mfn)), d, PGT_l4_page_table);
     if (rc) {
-        printk(XENLOG_ERR "dom0: its page tables did not validate (%d)\n", rc);
+        printk(XENLOG_ERR "%s: its page tables did not validate (%d)\n", b.name, rc);
         goto out;
     }
     setup_vcpu0(d->vcpu[0], &b, parms.virt_entry, l4_mfn);
-    printk("dom0: %s kernel, %lu MiB, entry %#lx; region %#lx-%#lx (start_info %#lx, "
+    printk("%s: %s kernel, %lu MiB, entry %#lx; region %#lx-%#lx (start_info %#lx, "
            "page tables %#lx, %lu frames)\n",
-           parms.guest_os[0] ? parms.guest_os : "unnamed", nr_pages >> 8,
+           b.name, parms.guest_os[0] ? parms.guest_os : "unnamed", nr_pages >> 8,
            (unsigned long)parms.virt_entry, (unsigned long)b.l.v_start, (unsigned long)b.l.v_end,
            (unsigned long)b.l.v_startinfo, (unsigned long)b.l.v_pt, b.l.nr_pt);
 out:
@@ -337,9 +341,9 @@ out:
     return rc;
 }
 
-int __init arch_construct_dom0(struct domain *d, const struct boot_module *kernel,
-                               const struct boot_module *initrd, const char *cmdline,
-                               unsigned long nr_pages)
+int __init arch_construct_domain(struct domain *d, const struct boot_module *kernel,
+                                 const struct boot_module *initrd, const char *cmdline,
+                                 unsigned long nr_pages)
 {
-    return dom0_construct_pv(d, kernel, initrd, cmdline, nr_pages);
+    return pv_build_domain(d, kernel, initrd, cmdline, nr_pages);
 }

@@ -11,8 +11,7 @@ struct domain;
  * kernel module, the optional initrd module and its command line; on
  * success vCPU 0 is ready to run.  -errno, having said why, otherwise.
  */
-int dom0_construct_pv(struct domain *d, const struct boot_module *kernel,
-                      const struct boot_module *initrd, const char *cmdline,
-                      unsigned long nr_pages);
+int pv_build_domain(struct domain *d, const struct boot_module *kernel,
+                    const struct boot_module *initrd, const char *cmdline, unsigned long nr_pages);
 
 #endif /* ASM_X86_DOM0_BUILD_H */

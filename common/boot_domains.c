@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Domains built at boot besides dom0 (the idea of Xen's dom0less), so that
+ * several guests run before any toolstack exists:
+ *
+ *   domUs=<mem>:<vcpus>[:<weight>][,<mem>:<vcpus>[:<weight>]...]
+ *
+ * names one domain per entry, with ids 1, 2, ... in order; their kernels
+ * are the last boot modules, in the same order, each module's string
+ * being that domain's command line.  Modules before them are dom0's
+ * (kernel, then optional initrd).  A domain that cannot be built is
+ * reported and destroyed; the others still start.
+ */
+#include <xenia/arch.h>
+#include <xenia/boot_domains.h>
+#include <xenia/bootinfo.h>
+#include <xenia/console.h>
+#include <xenia/domain.h>
+#include <xenia/errno.h>
+#include <xenia/init.h>
+#include <xenia/lib.h>
+#include <xenia/mm.h>
+#include <xenia/param.h>
+#include <xenia/string.h>
+
+#define MAX_BOOT_DOMUS 8
+#define DEFAULT_WEIGHT 256
+
+struct domu_spec {
+    uint64_t mem;
+    unsigned int vcpus;
+    unsigned int weight;
+};
+
+static struct domu_spec domu_specs[MAX_BOOT_DOMUS];
+static unsigned int nr_domu_specs;
+
+/* One "<mem>:<vcpus>[:<weight>]" entry; s is left after it. */
+static int __init parse_one(const char **s, struct domu_spec *spec)
+{
+    const char *p = *s;
+
+    spec->mem = parse_size_and_unit(p, &p);
+    if (!spec->mem || *p++ != ':')
+        return -EINVAL;
+    spec->vcpus = (unsigned int)simple_strtoull(p, &p, 10);
+    spec->weight = DEFAULT_WEIGHT;
+    if (*p == ':')
+        spec->weight = (unsigned int)simple_strtoull(p + 1, &p, 10);
+    if (!spec->vcpus || spec->vcpus > XEN_LEGACY_MAX_VCPUS || !spec->weight ||
+        spec->weight > 65535 || (*p && *p != ','))
+        return -EINVAL;
+    *s = p;
+    return 0;
+}
+
+static int __init parse_domus(const char *s)
+{
+    nr_domu_specs = 0;
+    while (*s) {
+        if (nr_domu_specs == MAX_BOOT_DOMUS || parse_one(&s, &domu_specs[nr_domu_specs])) {
+            printk(XENLOG_ERR "domUs=: bad entry %u (want <mem>:<vcpus>[:<weight>], at most %u)\n",
+                   nr_domu_specs + 1, MAX_BOOT_DOMUS);
+            nr_domu_specs = 0;
+            return -EINVAL;
+        }
+        nr_domu_specs++;
+        if (*s == ',')
+            s++;
+    }
+    return 0;
+}
+custom_param("domUs", parse_domus);
+
+unsigned int __init boot_domus_count(void)
+{
+    return min(nr_domu_specs, bootinfo.nr_modules ? bootinfo.nr_modules - 1 : 0);
+}
+
+const char *__init boot_module_cmdline(const struct boot_module *mod)
+{
+    const char *s = mod->cmdline;
+
+    /* Multiboot1 loaders put the file's path first. */
+    if (!bootinfo.module_path_first)
+        return s;
+    while (*s && *s != ' ')
+        s++;
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+/* Until the scheduler runs more than one vCPU, a built domU waits here. */
+static void __init boot_domain_start(struct domain *d, unsigned int weight)
+{
+}
+
+static int __init build_domu(domid_t domid, const struct domu_spec *spec,
+                             const struct boot_module *kernel, struct domain **out)
+{
+    struct domain *d;
+    struct vcpu *v;
+    int rc = domain_create(domid, 0, spec->vcpus, &d);
+
+    if (rc)
+        return rc;
+    for (unsigned int i = 0; !rc && i < spec->vcpus; i++)
+        rc = vcpu_create(d, i, &v);
+    if (!rc)
+        rc = arch_construct_domain(d, kernel, NULL, boot_module_cmdline(kernel),
+                                   (unsigned long)(spec->mem >> PAGE_SHIFT));
+    if (rc) {
+        /* Nothing half-built stays behind: its frames go back now. */
+        domain_kill(d);
+        return rc;
+    }
+    *out = d;
+    return 0;
+}
+
+void __init boot_domus_build(void)
+{
+    unsigned int n = boot_domus_count(), first = bootinfo.nr_modules - n;
+    struct domain *d;
+
+    if (n < nr_domu_specs)
+        printk(XENLOG_WARNING "domUs=: %u domains named, but only %u modules after dom0's kernel\n",
+               nr_domu_specs, n);
+    for (unsigned int i = 0; i < n; i++) {
+        const struct domu_spec *spec = &domu_specs[i];
+        int rc = build_domu((domid_t)(i + 1), spec, &bootinfo.modules[first + i], &d);
+
+        if (rc) {
+            printk(XENLOG_ERR "Domain %u (module %u) not built: error %d\n", i + 1, first + i, rc);
+            continue;
+        }
+        printk("Domain %u: %lu MiB, %u vCPUs, weight %u, from module %u\n", i + 1,
+               (unsigned long)(spec->mem >> 20), spec->vcpus, spec->weight, first + i);
+        boot_domain_start(d, spec->weight);
+    }
+}
