@@ -50,4 +50,12 @@ struct time_scale {
 void set_time_scale(struct time_scale *ts, uint64_t ticks_per_sec);
 uint64_t scale_delta(uint64_t delta, const struct time_scale *scale);
 
+/*
+ * Arch clock facts for guest time: the system time at a TSC-like counter
+ * value tsc, with the scale that converts counter deltas to ns; and the
+ * wall-clock time at system time 0 (ns since 1970, 0 if unknown).
+ */
+s_time_t tsc_to_system_time(uint64_t tsc, struct time_scale *scale);
+uint64_t arch_wallclock_at_boot(void);
+
 #endif /* XENIA_TIME_H */

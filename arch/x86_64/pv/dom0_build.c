@@ -25,6 +25,7 @@
 #include <asm/dom0_build.h>
 #include <asm/m2p.h>
 #include <asm/pv-mm.h>
+#include <asm/pv.h>
 #include <public/xen.h>
 
 struct layout {
@@ -315,6 +316,7 @@ int __init pv_build_domain(struct domain *d, const struct boot_module *kernel,
     for (unsigned int i = 0; i < min(d->max_vcpus, (unsigned int)XEN_LEGACY_MAX_VCPUS); i++)
         ((shared_info_t *)page_to_virt(shinfo))->vcpu_info[i].evtchn_upcall_mask = 1;
     d->arch.shared_info = page_to_virt(shinfo);
+    pv_init_wallclock(d->arch.shared_info);
 
     write_guest(&b, b.l.v_p2m, b.p2m, b.nr_pages * sizeof(uint64_t));
     write_start_info(&b, mfn_to_maddr(page_to_mfn(shinfo)), initrd, initrd_mapped, cmdline);

@@ -221,6 +221,7 @@ void pv_run_vcpu(struct vcpu *v)
 
     BUG_ON(!v->arch.guest_table);
     ci->current_vcpu = v;
+    pv_update_vcpu_time(v);
     write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
     pv_map_gdt(v);
     pv_restore_cpu_state(v);

@@ -58,4 +58,8 @@ int pv_new_guest_cr3(struct vcpu *v, unsigned long mfn);
 void __noreturn pv_run_vcpu(struct vcpu *v);
 void __noreturn pv_enter_guest(struct cpu_user_regs *frame);
 
+/* pv/time.c: refresh v's pvclock (on every entry); set a new domain's wallclock. */
+void pv_update_vcpu_time(struct vcpu *v);
+void pv_init_wallclock(shared_info_t *si);
+
 #endif /* ASM_X86_PV_H */
