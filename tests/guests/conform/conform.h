@@ -6,6 +6,7 @@
 void check_mmu(void);
 void check_traps(void);
 void check_memory(void);
+void check_time(void);
 void check_segs(void);
 void check_emul(void);
 

@@ -267,6 +267,7 @@ void gk_main(start_info_t *si)
     check_mmu();
     check_traps();
     check_memory();
+    check_time();
     check_segs();
     check_emul();
     gk_test_summary("conform");
