@@ -213,7 +213,7 @@ size_t console_read_log(char *buf, size_t size)
     return n;
 }
 
-int console_getc(void)
+int console_driver_getc(void)
 {
     for (struct console_driver *d = drivers; d; d = d->next) {
         int c = d->getc ? d->getc(d) : -1;

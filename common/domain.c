@@ -191,6 +191,25 @@ void domain_kill(struct domain *d)
     put_domain(d);
 }
 
+static const char *const state_names[] = {"active", "dying", "dead"};
+
+void domain_dump_all(void)
+{
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    for (struct domain *d = domain_list; d; d = d->next_in_list) {
+        printk("Domain %u%s: %s%s, %lu/%lu pages, %u vCPUs, refs %u\n", d->domain_id,
+               d->is_privileged ? " (control)" : "", state_names[d->state],
+               d->is_shutting_down ? ", shutting down" : "", d->tot_pages, d->max_pages,
+               d->max_vcpus, READ_ONCE(d->refcnt));
+        for (unsigned int i = 0; i < d->max_vcpus; i++)
+            if (d->vcpu[i])
+                arch_dump_vcpu(d->vcpu[i]);
+    }
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+}
+
 unsigned int domain_count(void)
 {
     return READ_ONCE(nr_domains);

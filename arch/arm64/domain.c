@@ -4,6 +4,7 @@
  * guest support; until then a domain owns frames and nothing else, so the
  * hooks have nothing to set up or release.
  */
+#include <xenia/console.h>
 #include <xenia/domain.h>
 
 int arch_domain_create(struct domain *d)
@@ -27,4 +28,10 @@ int arch_vcpu_create(struct vcpu *v)
 
 void arch_vcpu_destroy(struct vcpu *v)
 {
+}
+
+void arch_dump_vcpu(const struct vcpu *v)
+{
+    printk("  vCPU %u: pCPU %u, MPIDR affinity %#lx\n", v->vcpu_id, v->processor,
+           (unsigned long)v->arch.mpidr_aff);
 }

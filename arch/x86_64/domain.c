@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* x86 domain and vCPU hooks (<xenia/domain.h>) for paravirtual guests. */
+#include <xenia/console.h>
 #include <xenia/domain.h>
 #include <xenia/mm.h>
 #include <asm/pv-mm.h>
@@ -61,4 +62,14 @@ uint32_t arch_guest_features(const struct domain *d)
     if (d->is_privileged)
         f |= 1U << XENFEAT_dom0;
     return f;
+}
+
+void arch_dump_vcpu(const struct vcpu *v)
+{
+    const struct cpu_user_regs *r = &v->arch.user_regs;
+
+    /* For a running vCPU these are the registers of its last exit. */
+    printk("  vCPU %u: pCPU %u, %s mode, rip %016lx rsp %016lx, cr3 mfn %#lx\n", v->vcpu_id,
+           v->processor, v->arch.kernel_mode ? "kernel" : "user", (unsigned long)r->rip,
+           (unsigned long)r->rsp, v->arch.guest_table);
 }

@@ -47,7 +47,17 @@ size_t console_read_log(char *buf, size_t size);
 /* Does the console= option name this device? */
 bool console_has(const char *dev);
 
-/* The serial input seen by console drivers, for debug keys and `make run`. */
+/* A character waiting at any console driver, or -1 (console_input.c polls). */
+int console_driver_getc(void);
+
+/*
+ * Serial input (common/console_input.c).  It goes to the control domain
+ * (console_io read) until CTRL-a is typed three times, which switches it
+ * to the hypervisor's debug keys (common/keyhandler.c) and back.
+ * console_input_init() starts polling the drivers; console_getc() takes
+ * the next character queued for the control domain, or -1.
+ */
+void console_input_init(void);
 int console_getc(void);
 
 #endif /* XENIA_CONSOLE_H */

@@ -101,6 +101,8 @@ void domain_relinquish_frames(struct domain *d);
 void domain_frames_gone(struct domain *d);
 
 unsigned int domain_count(void);
+/* Debug key 'q': every domain and its vCPUs. */
+void domain_dump_all(void);
 
 /* --- Arch hooks (contract) -------------------------------------------------
  * arch_domain_create: set up d->arch; on failure return -errno and leave
@@ -117,5 +119,7 @@ int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_destroy(struct vcpu *v);
 /* XENFEAT_* bits 0-31 that xen_version(get_features) reports to d. */
 uint32_t arch_guest_features(const struct domain *d);
+/* One line (or a few) about v's arch state, for debug dumps. */
+void arch_dump_vcpu(const struct vcpu *v);
 
 #endif /* XENIA_DOMAIN_H */
