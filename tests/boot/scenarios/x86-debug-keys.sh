@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Serial input goes to dom0 until CTRL-a is typed three times, then to the
+# hypervisor's debug keys ('h' lists them, 'q' dumps the domains), and
+# back to dom0 after three more: dom0 must still get its 'p' (power off).
+. "$(dirname "$0")/../x86.sh"
+dom0="$srctree/build/dom0/dom0.elf"
+[ -f "$dom0" ] || fail "$dom0 is not built (make -C tools/dom0)"
+input="$OUT/$SCENARIO.input"
+rm -f "$input"
+mkfifo "$input"
+exec 9<>"$input"
+QEMU_INPUT=$input boot_qemu x86_64 -cpu qemu64 -m 256 -kernel "$XENIA_X86" \
+    -append "console=com1 dom0_mem=32M" -initrd "$dom0"
+expect '\*\*\* Serial input to DOM0 \(type .CTRL-a. three times to switch input\)' \
+    "input to dom0 at first"
+expect '^dom0: waiting' "dom0 waiting for keys"
+printf '\001\001\001' >&9
+expect '\*\*\* Serial input to Xenia' "CTRL-a three times switching to the hypervisor"
+printf 'h' >&9
+expect "key 'q' \(ascii '71'\) => dump domain" "the debug-key list"
+printf 'q' >&9
+expect 'Domain 0 \(control\): active, [0-9]+/[0-9]+ pages, 1 vCPUs' "the domain dump"
+expect 'vCPU 0: pCPU 0, (kernel|user) mode, rip [0-9a-f]{16}' "dom0's vCPU in the dump"
+printf '\001\001\001' >&9
+expect '\*\*\* Serial input to DOM0' "CTRL-a three times switching back"
+printf 'p' >&9
+x86_expect_dom0_destroyed
+expect 'Powering off' "the power-off"
+expect_exit 0
+pass
