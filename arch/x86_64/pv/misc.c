@@ -26,13 +26,6 @@
 #include <asm/traps.h>
 #include <public/xen.h>
 
-/* The vm_assist types a 64-bit PV guest may set (Xen's, for x86-64 PV). */
-#define PV64_VM_ASSIST_VALID                                                               \
-    ((1UL << VMASST_TYPE_4gb_segments) | (1UL << VMASST_TYPE_4gb_segments_notify) |        \
-     (1UL << VMASST_TYPE_writable_pagetables) | (1UL << VMASST_TYPE_pae_extended_cr3) |    \
-     (1UL << VMASST_TYPE_architectural_iopl) | (1UL << VMASST_TYPE_runstate_update_flag) | \
-     (1UL << VMASST_TYPE_m2p_strict))
-
 static bool is_canonical(unsigned long va)
 {
     return (long)va >> 47 == 0 || (long)va >> 47 == -1;

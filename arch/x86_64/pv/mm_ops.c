@@ -164,6 +164,21 @@ static int new_baseptr(struct domain *d, unsigned long *slot, unsigned long mfn,
     return 0;
 }
 
+int pv_set_baseptr(struct vcpu *v, bool user, unsigned long mfn)
+{
+    if (!user && !mfn) {
+        unsigned long old = v->arch.guest_table;
+
+        /* Only for undoing a half-applied context: the vCPU is not running. */
+        v->arch.guest_table = 0;
+        if (old)
+            put_page_and_type(mfn_to_page(_mfn(old)));
+        return 0;
+    }
+    return new_baseptr(v->domain, user ? &v->arch.guest_table_user : &v->arch.guest_table, mfn,
+                       user);
+}
+
 int pv_new_guest_cr3(struct vcpu *v, unsigned long mfn)
 {
     int rc = new_baseptr(v->domain, &v->arch.guest_table, mfn, false);

@@ -62,4 +62,18 @@ void __noreturn pv_enter_guest(struct cpu_user_regs *frame);
 void pv_update_vcpu_time(struct vcpu *v);
 void pv_init_wallclock(shared_info_t *si);
 
+/* The vm_assist types a 64-bit PV guest may set (Xen's, for x86-64 PV). */
+#define PV64_VM_ASSIST_VALID                                                               \
+    ((1UL << VMASST_TYPE_4gb_segments) | (1UL << VMASST_TYPE_4gb_segments_notify) |        \
+     (1UL << VMASST_TYPE_writable_pagetables) | (1UL << VMASST_TYPE_pae_extended_cr3) |    \
+     (1UL << VMASST_TYPE_architectural_iopl) | (1UL << VMASST_TYPE_runstate_update_flag) | \
+     (1UL << VMASST_TYPE_m2p_strict))
+
+/* pv/mm_ops.c: make mfn (a validated L4; 0 clears) v's kernel or user root, without loading it. */
+int pv_set_baseptr(struct vcpu *v, bool user, unsigned long mfn);
+
+struct vcpu_guest_context;
+/* pv/context.c: VCPUOP_initialise for a vCPU that is down. */
+int arch_set_info_guest(struct vcpu *v, const struct vcpu_guest_context *c);
+
 #endif /* ASM_X86_PV_H */

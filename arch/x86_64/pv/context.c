@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A vCPU's initial state from a vcpu_guest_context (VCPUOP_initialise now,
+ * the toolstack's setvcpucontext later): every address and selector is
+ * checked as Xen checks them before anything is applied, then the page
+ * tables, GDT, trap table, callbacks, stacks and segment bases are taken
+ * over.  The vCPU is not running (it is down).
+ */
+#include <xenia/domain.h>
+#include <xenia/errno.h>
+#include <xenia/string.h>
+#include <asm/pv-mm.h>
+#include <asm/pv.h>
+#include <public/xen.h>
+
+#define X86_EFLAGS_IOPL 0x00003000
+#define X86_EFLAGS_VM   0x00020000
+#define LDT_MAX_ENTS    8192
+
+static bool canonical(uint64_t va)
+{
+    return (int64_t)va >> 47 == 0 || (int64_t)va >> 47 == -1;
+}
+
+/* Decode: everything the guest supplied, checked. */
+static int check_context(const struct vcpu *v, const struct vcpu_guest_context *c)
+{
+    const struct guest_user_regs *r = &c->user_regs;
+
+    if (!canonical(r->rip) || !canonical(r->rsp) || !canonical(c->kernel_sp) ||
+        !canonical(c->fs_base) || !canonical(c->gs_base_kernel) || !canonical(c->gs_base_user) ||
+        !canonical(c->event_callback_eip) || !canonical(c->syscall_callback_eip) ||
+        !canonical(c->failsafe_callback_eip))
+        return -EINVAL;
+    for (unsigned int i = 0; i < 256; i++)
+        if (!canonical(c->trap_ctxt[i].address))
+            return -EINVAL;
+    if ((c->ldt_base & (PAGE_SIZE - 1)) || c->ldt_ents > LDT_MAX_ENTS ||
+        (c->ldt_ents && !canonical(c->ldt_base)))
+        return -EINVAL;
+    if (c->ldt_ents)
+        return -EOPNOTSUPP; /* as MMUEXT_SET_LDT: no LDTs yet */
+    if (c->gdt_ents > FIRST_RESERVED_GDT_ENTRY)
+        return -EINVAL;
+    if (v->vcpu_id == 0 && (c->vm_assist & ~PV64_VM_ASSIST_VALID))
+        return -EINVAL;
+    /* 64-bit PV: CR3 is the kernel root, ctrlreg[1] the user root (or 0). */
+    if (!c->ctrlreg[3] || (c->ctrlreg[3] & ~PAGE_MASK) || (c->ctrlreg[1] & ~PAGE_MASK))
+        return -EINVAL;
+    return 0;
+}
+
+/* The page-table roots, each a validated L4 with a type reference. */
+static int take_roots(struct vcpu *v, const struct vcpu_guest_context *c)
+{
+    unsigned long kernel = (unsigned long)(c->ctrlreg[3] >> PAGE_SHIFT);
+    unsigned long user = (unsigned long)(c->ctrlreg[1] >> PAGE_SHIFT);
+    int rc = pv_set_baseptr(v, false, kernel);
+
+    if (!rc && user)
+        rc = pv_set_baseptr(v, true, user);
+    return rc;
+}
+
+int arch_set_info_guest(struct vcpu *v, const struct vcpu_guest_context *c)
+{
+    struct cpu_user_regs *r = &v->arch.user_regs;
+    unsigned long frames[FIRST_RESERVED_GDT_PAGE];
+    int rc = check_context(v, c);
+
+    if (rc)
+        return rc;
+    for (unsigned int i = 0; i < FIRST_RESERVED_GDT_PAGE; i++)
+        frames[i] = (unsigned long)c->gdt_frames[i];
+    rc = pv_set_gdt(v, frames, (unsigned int)c->gdt_ents);
+    if (!rc)
+        rc = take_roots(v, c);
+    if (rc) {
+        pv_destroy_gdt(v);
+        pv_set_baseptr(v, false, 0);
+        pv_set_baseptr(v, true, 0);
+        return rc;
+    }
+
+    /* Apply.  The register frame is the public layout (BUILD_BUG_ONs in traps.c). */
+    memcpy(r, &c->user_regs, sizeof(*r));
+    r->cs |= 3;
+    r->ss |= 3;
+    r->rflags = (r->rflags & ~(uint64_t)(X86_EFLAGS_IOPL | X86_EFLAGS_VM)) | X86_EFLAGS_IF | 0x2;
+    memcpy(v->arch.trap_ctxt, c->trap_ctxt, sizeof(v->arch.trap_ctxt));
+    v->arch.kernel_mode = c->flags & VGCF_in_kernel;
+    v->arch.event_callback = c->event_callback_eip;
+    v->arch.failsafe_callback = c->failsafe_callback_eip;
+    v->arch.syscall_callback = c->syscall_callback_eip;
+    v->arch.syscall_masks_events = c->flags & VGCF_syscall_disables_events;
+    v->arch.kernel_ss = c->kernel_ss | 3;
+    v->arch.kernel_sp = c->kernel_sp;
+    v->arch.fs_base = c->fs_base;
+    v->arch.gs_base_kernel = c->gs_base_kernel;
+    v->arch.gs_base_user = c->gs_base_user;
+    if (v->vcpu_id == 0)
+        v->domain->arch.vm_assist = c->vm_assist;
+    return 0;
+}
