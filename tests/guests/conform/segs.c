@@ -255,7 +255,7 @@ static void check_segment_bases(void)
              "a non-canonical base was taken");
     HYPERVISOR_set_segment_base(SEGBASE_FS, 0);
     HYPERVISOR_set_segment_base(SEGBASE_GS_USER, 0);
-    HYPERVISOR_set_segment_base(SEGBASE_GS_KERNEL, 0);
+    gk_percpu_restore();
 }
 
 static void use_sse(void *arg)

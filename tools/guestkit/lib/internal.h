@@ -11,4 +11,11 @@ void gk_start(start_info_t *si);
 /* Map shared_info, install the trap table and the user-mode entries. */
 void gk_traps_init(const start_info_t *si);
 
+/* The trap table and callbacks vCPU 0 uses, for another vCPU's context. */
+void gk_fill_trap_context(struct trap_info *table, uint64_t *event, uint64_t *failsafe,
+                          uint64_t *syscall);
+
+/* The boot vCPU's per-vCPU data (its kernel GS base). */
+void gk_smp_init(void);
+
 #endif /* GUESTKIT_LIB_INTERNAL_H */

@@ -15,6 +15,7 @@ void gk_start(start_info_t *si)
 {
     gk_start_info = si;
     gk_traps_init(si);
+    gk_smp_init();
     gk_main(si);
     gk_shutdown(SHUTDOWN_poweroff);
 }

@@ -152,18 +152,32 @@ static void map_shared_info(const start_info_t *si)
     gk_shared_info = (shared_info_t *)shared_info_page;
 }
 
-void gk_install_trap_table(void)
+static void fill_trap_table(trap_info_t *table)
 {
-    static trap_info_t table[33];
-
     for (unsigned int v = 0; v < 32; v++)
         table[v] = (trap_info_t){
             .vector = (uint8_t)v,
             .cs = FLAT_KERNEL_CS64,
             .address = gk_trap_stubs[v],
         };
+}
+
+void gk_install_trap_table(void)
+{
+    static trap_info_t table[33];
+
+    fill_trap_table(table);
     if (HYPERVISOR_set_trap_table(table))
         gk_panic("cannot install the trap table");
+}
+
+void gk_fill_trap_context(struct trap_info *table, uint64_t *event, uint64_t *failsafe,
+                          uint64_t *syscall)
+{
+    fill_trap_table(table);
+    *event = 0;
+    *failsafe = 0;
+    *syscall = (unsigned long)gk_syscall_entry;
 }
 
 void gk_traps_init(const start_info_t *si)

@@ -124,6 +124,13 @@ gk_user_start:
         syscall
         ud2
 
+/* A secondary vCPU starts here with its stack set (lib/smp.c). */
+        .globl gk_secondary_start
+gk_secondary_start:
+        xor     %ebp, %ebp
+        call    gk_secondary_main
+        ud2
+
 /* long gk_user_syscall(unsigned long nr, unsigned long arg) */
         .globl gk_user_syscall
 gk_user_syscall:

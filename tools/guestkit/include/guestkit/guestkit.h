@@ -13,6 +13,7 @@
 #include <guestkit/kernel.h>
 #include <guestkit/layout.h>
 #include <guestkit/pv.h>
+#include <guestkit/smp.h>
 #include <guestkit/string.h>
 #include <guestkit/test.h>
 #include <guestkit/traps.h>
