@@ -14,6 +14,7 @@
 #include <xenia/lib.h>
 #include <xenia/mm.h>
 #include <xenia/param.h>
+#include <xenia/sched.h>
 
 static uint64_t opt_dom0_mem;
 size_param("dom0_mem", opt_dom0_mem);
@@ -62,6 +63,7 @@ void __init dom0_start(void)
         printk("No boot module for a dom0 kernel: nothing to run\n");
         return;
     }
+    scheduler_init();
     arch_guests_init();
     rc = domain_create(0, DOMCRF_privileged, 1, &d);
     if (!rc)
@@ -73,5 +75,7 @@ void __init dom0_start(void)
     /* As in Xen, dom0 may grow (populate_physmap) to whatever is free. */
     d->max_pages = UINT32_MAX;
     printk("Starting domain 0\n");
-    arch_run_vcpu(v);
+    __atomic_fetch_and(&v->pause_flags, ~VPF_down, __ATOMIC_SEQ_CST);
+    vcpu_wake(v);
+    sched_start_cpu();
 }

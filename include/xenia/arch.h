@@ -63,18 +63,17 @@ struct vcpu;
  * arch_guests_init() prepares the machine for running guests (tables they
  * read, CPU entry paths); arch_construct_dom0() builds d, whose vCPU 0
  * exists, from its kernel and optional initrd modules with nr_pages of
- * memory, returning -errno after saying why it cannot; arch_run_vcpu()
- * runs a built vCPU on this CPU and does not return.
+ * memory, returning -errno after saying why it cannot.  The scheduler
+ * runs the built vCPUs (arch_context_switch(), <xenia/sched.h>).
  */
 void arch_guests_init(void);
 int arch_construct_dom0(struct domain *d, const struct boot_module *kernel,
                         const struct boot_module *initrd, const char *cmdline,
                         unsigned long nr_pages);
-void __noreturn arch_run_vcpu(struct vcpu *v);
 
 /*
- * Build domain 0 from the boot modules and run it (common/dom0.c); returns
- * only if there is nothing to run.
+ * Build domain 0 from the boot modules and run it under the scheduler
+ * (common/dom0.c); returns only if there is nothing to run.
  */
 void dom0_start(void);
 
