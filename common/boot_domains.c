@@ -21,6 +21,7 @@
 #include <xenia/lib.h>
 #include <xenia/mm.h>
 #include <xenia/param.h>
+#include <xenia/sched.h>
 #include <xenia/string.h>
 
 #define MAX_BOOT_DOMUS 8
@@ -91,9 +92,15 @@ const char *__init boot_module_cmdline(const struct boot_module *mod)
     return s;
 }
 
-/* Until the scheduler runs more than one vCPU, a built domU waits here. */
+/* Give the domain its weight and let its first vCPU run. */
 static void __init boot_domain_start(struct domain *d, unsigned int weight)
 {
+    struct sched_credit_params p = {.weight = weight};
+    struct vcpu *v = d->vcpu[0];
+
+    sched_adjust_credit(d, &p, true);
+    __atomic_fetch_and(&v->pause_flags, ~VPF_down, __ATOMIC_SEQ_CST);
+    vcpu_wake(v);
 }
 
 static int __init build_domu(domid_t domid, const struct domu_spec *spec,

@@ -16,6 +16,7 @@
 #include <xenia/lib.h>
 #include <xenia/mm.h>
 #include <xenia/param.h>
+#include <xenia/sched.h>
 
 static uint64_t opt_dom0_mem;
 size_param("dom0_mem", opt_dom0_mem);
@@ -53,6 +54,7 @@ void __init dom0_start(void)
     /* Module 1 is dom0's initrd unless it is a boot-time domU's kernel. */
     if (bootinfo.nr_modules - boot_domus_count() > 1)
         initrd = &bootinfo.modules[1];
+    scheduler_init();
     arch_guests_init();
     /* The domUs first: dom0's default size is what they leave. */
     boot_domus_build();
@@ -66,5 +68,7 @@ void __init dom0_start(void)
     /* As in Xen, dom0 may grow (populate_physmap) to whatever is free. */
     d->max_pages = UINT32_MAX;
     printk("Starting domain 0\n");
-    arch_run_vcpu(v);
+    __atomic_fetch_and(&v->pause_flags, ~VPF_down, __ATOMIC_SEQ_CST);
+    vcpu_wake(v);
+    sched_start_cpu();
 }

@@ -23,19 +23,30 @@ void raise_softirq(enum softirq nr)
     __atomic_fetch_or(&this_cpu(softirq_pending_bits), 1UL << nr, __ATOMIC_RELAXED);
 }
 
+void cpu_raise_softirq(unsigned int cpu, enum softirq nr)
+{
+    __atomic_fetch_or(&per_cpu(softirq_pending_bits, cpu), 1UL << nr, __ATOMIC_RELAXED);
+}
+
 bool softirq_pending(void)
 {
     return READ_ONCE(this_cpu(softirq_pending_bits)) != 0;
 }
 
+/*
+ * One bit at a time, lowest first: a handler that never returns (SCHEDULE
+ * switching away) leaves the others pending for the next pass, not lost.
+ */
 void do_softirq(void)
 {
+    unsigned long *bits = &this_cpu(softirq_pending_bits);
     unsigned long pending;
 
-    while (
-        (pending = __atomic_exchange_n(&this_cpu(softirq_pending_bits), 0UL, __ATOMIC_ACQ_REL))) {
-        for (unsigned int nr = 0; nr < NR_SOFTIRQS; nr++)
-            if ((pending & (1UL << nr)) && handlers[nr])
-                handlers[nr]();
+    while ((pending = __atomic_load_n(bits, __ATOMIC_ACQUIRE))) {
+        unsigned int nr = (unsigned int)__builtin_ctzl(pending);
+
+        __atomic_fetch_and(bits, ~(1UL << nr), __ATOMIC_ACQ_REL);
+        if (nr < NR_SOFTIRQS && handlers[nr])
+            handlers[nr]();
     }
 }

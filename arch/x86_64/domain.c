@@ -2,7 +2,9 @@
 /* x86 domain and vCPU hooks (<xenia/domain.h>) for paravirtual guests. */
 #include <xenia/console.h>
 #include <xenia/domain.h>
+#include <xenia/errno.h>
 #include <xenia/mm.h>
+#include <xenia/xmalloc.h>
 #include <asm/pv-mm.h>
 #include <public/features.h>
 
@@ -41,8 +43,19 @@ void arch_domain_relinquish(struct domain *d)
     pv_unpin_all(d);
 }
 
+#define FCW_DEFAULT   0x037f /* after FNINIT: every x87 exception masked */
+#define MXCSR_DEFAULT 0x1f80 /* after reset: every SSE exception masked */
+
 int arch_vcpu_create(struct vcpu *v)
 {
+    uint8_t *fpu = _xzalloc(PV_FXSAVE_SIZE, PV_FXSAVE_ALIGN);
+
+    if (!fpu)
+        return -ENOMEM;
+    /* A new vCPU's FPU is as a freshly initialised CPU's (FXSAVE layout). */
+    *(uint16_t *)fpu = FCW_DEFAULT;
+    *(uint32_t *)(fpu + 24) = MXCSR_DEFAULT;
+    v->arch.fpu_ctxt = fpu;
     return 0;
 }
 
@@ -51,6 +64,8 @@ int arch_vcpu_create(struct vcpu *v)
 void arch_vcpu_destroy(struct vcpu *v)
 {
     pv_destroy_gdt(v);
+    xfree(v->arch.fpu_ctxt);
+    v->arch.fpu_ctxt = NULL;
 }
 
 /* x86 PV guests (xen-abi.md 2.12); never auto_translated_physmap. */

@@ -77,7 +77,12 @@
         sub     $8, %rsp
         call    \handler
         add     $24, %rsp
-        RESTORE_ALL
+        /* Back to a guest: through the exit path, which may switch away. */
+        testb   $3, UREGS_cs(%rsp)
+        jz      1f
+        mov     %rsp, %rdi
+        call    pv_exit_to_guest
+1:      RESTORE_ALL
         add     $8, %rsp
         iretq
 .endm
@@ -142,6 +147,8 @@ interrupt_stubs:
         .globl lstar_enter
 lstar_enter:
         SYSCALL_ENTRY FLAT_RING3_CS64, pv_syscall
+        mov     %rsp, %rdi
+        call    pv_exit_to_guest
         jmp     restore_all_guest
 
 /* SYSCALL from 32-bit guest code: PV guests are 64-bit only. */
@@ -167,10 +174,16 @@ restore_all_guest:
         .long   2b - .
         .popsection
 
-/* void pv_enter_guest(struct cpu_user_regs *frame): start a vCPU. */
-        .globl pv_enter_guest
-pv_enter_guest:
+/*
+ * void pv_resume_guest(struct cpu_user_regs *frame): run the guest whose
+ * frame is the per-CPU one, on a stack reset to just below it, through
+ * the exit path (a switch leaves work for it: softirqs, events).
+ */
+        .globl pv_resume_guest
+pv_resume_guest:
         mov     %rdi, %rsp
+        xor     %ebp, %ebp
+        call    pv_exit_to_guest
         jmp     restore_all_guest
 
         .section .note.GNU-stack, "", @progbits

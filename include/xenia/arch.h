@@ -64,18 +64,17 @@ struct vcpu;
  * read, CPU entry paths); arch_construct_domain() builds d (dom0 or a
  * boot-time domU, by d->is_privileged), whose vCPUs exist, from its
  * kernel and optional initrd modules with nr_pages of memory, returning
- * -errno after saying why it cannot (the caller then destroys d);
- * arch_run_vcpu() runs a built vCPU on this CPU and does not return.
+ * -errno after saying why it cannot (the caller then destroys d).  The
+ * scheduler runs the built vCPUs (arch_context_switch(), <xenia/sched.h>).
  */
 void arch_guests_init(void);
 int arch_construct_domain(struct domain *d, const struct boot_module *kernel,
                           const struct boot_module *initrd, const char *cmdline,
                           unsigned long nr_pages);
-void __noreturn arch_run_vcpu(struct vcpu *v);
 
 /*
- * Build domain 0 from the boot modules and run it (common/dom0.c); returns
- * only if there is nothing to run.
+ * Build domain 0 from the boot modules and run it under the scheduler
+ * (common/dom0.c); returns only if there is nothing to run.
  */
 void dom0_start(void);
 

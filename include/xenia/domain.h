@@ -4,15 +4,37 @@
 
 #include <xenia/list.h>
 #include <xenia/spinlock.h>
+#include <xenia/time.h>
 #include <xenia/types.h>
 #include <asm/domain.h>
 
-#include <public/xen.h> /* domid_t, DOMID_* */
+#include <public/vcpu.h> /* struct vcpu_runstate_info */
+#include <public/xen.h>  /* domid_t, DOMID_* */
+
+#ifdef CONFIG_NR_CPUS
+#define VCPU_AFFINITY_LONGS ((CONFIG_NR_CPUS + 63) / 64)
+#else
+#define VCPU_AFFINITY_LONGS 1
+#endif
 
 struct vcpu {
     unsigned int vcpu_id;
     struct domain *domain;
     unsigned int processor; /* the pCPU it runs on or last ran on */
+
+    /*
+     * Scheduler state (common/sched/core.c), under the scheduler lock of
+     * `processor`.  pause_flags (VPF_*, <xenia/sched.h>) and pause_count
+     * change atomically, then the scheduler is told.
+     */
+    unsigned long pause_flags;
+    unsigned int pause_count;
+    bool is_running;                    /* its state is on a pCPU, until a switch away saved it */
+    struct vcpu_runstate_info runstate; /* guest-visible (VCPUOP_get_runstate_info) */
+    unsigned long cpu_affinity[VCPU_AFFINITY_LONGS]; /* pCPUs it may run on */
+    void *sched_priv;                                /* the policy's */
+    struct timer poll_timer;                         /* SCHEDOP_poll timeout */
+
     struct arch_vcpu arch;
 };
 
@@ -46,12 +68,21 @@ struct domain {
 
     bool is_shutting_down;
     unsigned int shutdown_code;
+    bool shutdown_finishing; /* its last vCPU stopped: one CPU tears it down */
+
+    void *sched_priv; /* the scheduling policy's (weight, cap) */
 
     struct domain *next_in_list;
     struct arch_domain arch;
 };
 
 #define DOMCRF_privileged (1U << 0)
+
+/* Each pCPU's idle vCPU belongs to the idle domain, which is never listed. */
+static inline bool is_idle_vcpu(const struct vcpu *v)
+{
+    return v->domain->domain_id == DOMID_IDLE;
+}
 
 /*
  * Shut d down for `reason` (SHUTDOWN_*): it stops running.  The control

@@ -23,6 +23,9 @@ void send_guest_global_virq(struct domain *d, unsigned int virq);
 /* Does v have an event to be delivered (pending and not masked)? */
 bool vcpu_event_pending(const struct vcpu *v);
 
+/* SCHEDOP_poll: is d's `port` pending (1) or not (0); -EINVAL if no such port. */
+int evtchn_poll_port(struct domain *d, unsigned int port);
+
 /*
  * Arch hook: deliver v's pending event upcall now if its mask allows (on
  * x86 PV, a bounce to the event callback), on the way back to the guest.

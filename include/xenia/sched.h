@@ -53,6 +53,10 @@ void vcpu_yield(void);
 /* An event was made pending for v: wake it if blocked, and make it notice. */
 void vcpu_kick(struct vcpu *v);
 
+/* v's runstate, with the time in its current state counted up to now. */
+struct vcpu_runstate_info;
+void vcpu_runstate_get(const struct vcpu *v, struct vcpu_runstate_info *out);
+
 /* This pCPU enters the scheduler's idle loop for good (boot CPU and APs). */
 void __noreturn sched_start_cpu(void);
 
@@ -69,5 +73,10 @@ int sched_adjust_credit(struct domain *d, struct sched_credit_params *p, bool se
  * return: the pCPU continues in next (or the idle loop).
  */
 void __noreturn arch_context_switch(struct vcpu *prev, struct vcpu *next);
+/*
+ * Called by arch_context_switch() once prev's state is off the CPU (and
+ * the CPU off prev's page tables): prev may run elsewhere from now on.
+ */
+void sched_context_saved(struct vcpu *prev);
 
 #endif /* XENIA_SCHED_H */

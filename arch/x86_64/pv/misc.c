@@ -11,10 +11,11 @@
  * shadow one.
  *
  * The hypervisor uses no x87/SSE state (it is built without), so the
- * guest's FPU registers never leave the CPU and the real CR0.TS is the
- * guest's virtual one while it runs: with it set, the guest's next FPU
- * instruction raises #NM in the hypervisor, which clears both and hands
- * the #NM to the guest, as Xen does.
+ * guest's FPU registers stay in the CPU while it runs (a context switch
+ * saves and restores them, pv/context.c) and the real CR0.TS is the
+ * guest's virtual one: with it set, the guest's next FPU instruction
+ * raises #NM in the hypervisor, which clears both and hands the #NM to
+ * the guest, as Xen does.
  */
 #include <xenia/domain.h>
 #include <xenia/errno.h>
@@ -121,6 +122,29 @@ long do_fpu_taskswitch(unsigned long set, unsigned long a2, unsigned long a3, un
 {
     pv_set_virtual_ts(current, (int)set != 0);
     return 0;
+}
+
+/* Load a data segment register; a selector the guest's GDT no longer
+ * allows leaves it null, as Xen does on a context switch. */
+#define LOAD_SEG_SAFE(seg, sel)                                  \
+    __asm__ __volatile__("1: mov %k0, %%" #seg "\n"              \
+                         "2:\n"                                  \
+                         ".section .text.fixup, \"ax\"\n"        \
+                         "3: xor %k0, %k0\n"                     \
+                         "   mov %k0, %%" #seg "\n"              \
+                         "   jmp 2b\n"                           \
+                         ".previous\n" EXTABLE_ENTRY("1b", "3b") \
+                         : "+r"(sel)                             \
+                         :                                       \
+                         : "memory")
+
+void pv_load_data_segments(const struct vcpu *v)
+{
+    unsigned int ds = v->arch.user_regs.ds, es = v->arch.user_regs.es, fs = v->arch.user_regs.fs;
+
+    LOAD_SEG_SAFE(ds, ds);
+    LOAD_SEG_SAFE(es, es);
+    LOAD_SEG_SAFE(fs, fs);
 }
 
 void pv_restore_cpu_state(struct vcpu *v)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Running PV guests: entering a vCPU, the SYSCALL path (a hypercall from
- * the guest kernel), and exceptions raised by guest code.
+ * Running PV guests: the SYSCALL path (a hypercall from the guest
+ * kernel), and exceptions raised by guest code.  Entering a vCPU is the
+ * scheduler's (pv/context.c); every return to the guest passes through
+ * pv_exit_to_guest() there.
  *
  * The guest runs in ring 3 on its own validated page tables, which carry
  * the hypervisor's L4 slots, so the hypervisor keeps running on them
@@ -17,6 +19,7 @@
 #include <xenia/init.h>
 #include <xenia/memory.h>
 #include <xenia/mm.h>
+#include <xenia/sched.h>
 #include <xenia/smp.h>
 #include <xenia/softirq.h>
 #include <xenia/string.h>
@@ -111,18 +114,16 @@ void __init pv_cpu_init(void)
           X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC | X86_EFLAGS_NT);
 }
 
-/* This CPU's guest is gone: back to the hypervisor's page tables, idle. */
+/*
+ * This CPU's vCPU may not run any more (its domain shut down or crashed):
+ * the scheduler switches away from it, and tears the domain down once
+ * its last vCPU is off (sched/core.c).  Never returns to the guest.
+ */
 static void __noreturn leave_guest(void)
 {
-    struct domain *d = current->domain;
-
-    current = NULL;
-    write_cr3(idle_pt_base());
-    /* One vCPU per domain so far: the domain has stopped. */
-    if (d->is_shutting_down)
-        domain_shutdown_finish(d);
     for (;;) {
-        arch_idle();
+        vcpu_kick(current); /* not runnable: asks for the switch */
+        local_irq_enable();
         do_softirq();
     }
 }
@@ -144,7 +145,6 @@ void pv_syscall(struct cpu_user_regs *regs)
         local_irq_enable();
         regs->rax = (uint64_t)hypercall_dispatch(regs->rax, regs->rdi, regs->rsi, regs->rdx,
                                                  regs->r10, regs->r8);
-        do_softirq();
         local_irq_disable();
     }
     if (v->domain->is_shutting_down)
@@ -215,30 +215,11 @@ void pv_guest_exception(struct cpu_user_regs *regs)
     leave_guest();
 }
 
-void pv_run_vcpu(struct vcpu *v)
-{
-    struct cpu_info *ci = get_cpu_info();
-
-    BUG_ON(!v->arch.guest_table);
-    ci->current_vcpu = v;
-    pv_update_vcpu_time(v);
-    write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
-    pv_map_gdt(v);
-    pv_restore_cpu_state(v);
-    ci->guest_cpu_user_regs = v->arch.user_regs;
-    pv_enter_guest(&ci->guest_cpu_user_regs);
-}
-
 void __init arch_guests_init(void)
 {
     m2p_init();
     x86_percpu_gdt_init();
     pv_cpu_init();
-}
-
-void arch_run_vcpu(struct vcpu *v)
-{
-    pv_run_vcpu(v);
 }
 
 /* The IRET to the guest faulted (a frame the guest shaped): its fault. */

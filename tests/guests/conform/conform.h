@@ -9,5 +9,6 @@ void check_memory(void);
 void check_time(void);
 void check_segs(void);
 void check_emul(void);
+void check_sched(void);
 
 #endif /* CONFORM_H */

@@ -270,5 +270,6 @@ void gk_main(start_info_t *si)
     check_time();
     check_segs();
     check_emul();
+    check_sched();
     gk_test_summary("conform");
 }

@@ -7,6 +7,9 @@
 #include <asm/regs.h>
 #include <public/xen.h> /* struct trap_info */
 
+#define PV_FXSAVE_SIZE  512
+#define PV_FXSAVE_ALIGN 16
+
 /* x86 parts of struct domain / struct vcpu (paravirtual guests). */
 struct arch_domain {
     spinlock_t pt_lock;      /* serialises updates of the domain's page-table entries */
@@ -46,6 +49,9 @@ struct arch_vcpu {
     uint16_t gs_sel;
 
     bool cr0_ts; /* virtual CR0.TS (fpu_taskswitch, CLTS) */
+
+    /* The FPU/SSE registers (FXSAVE image) while the vCPU is switched out. */
+    void *fpu_ctxt;
 };
 
 #endif /* ASM_X86_DOMAIN_H */

@@ -54,9 +54,13 @@ bool pv_virtual_ts(const struct vcpu *v);
 /* MMUEXT_NEW_BASEPTR (and MOV to CR3): mfn, a validated L4, becomes the kernel root. */
 int pv_new_guest_cr3(struct vcpu *v, unsigned long mfn);
 
-/* Load v's page tables and registers and run it; does not return. */
-void __noreturn pv_run_vcpu(struct vcpu *v);
-void __noreturn pv_enter_guest(struct cpu_user_regs *frame);
+/* Load v's data segment selectors (a bad one loads as null), to run v. */
+void pv_load_data_segments(const struct vcpu *v);
+
+/* The exit path to a guest (pv/context.c): softirqs, then events. */
+void pv_exit_to_guest(struct cpu_user_regs *regs);
+/* entry.S: continue the guest whose frame is at the top of this stack. */
+void __noreturn pv_resume_guest(struct cpu_user_regs *frame);
 
 /* pv/time.c: refresh v's pvclock (on every entry); set a new domain's wallclock. */
 void pv_update_vcpu_time(struct vcpu *v);

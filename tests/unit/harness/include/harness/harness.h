@@ -55,6 +55,7 @@ Suite *pv_mm_suite(void);
 Suite *pv_desc_suite(void);
 Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
+Suite *sched_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Inside the scheduler: what the core (core.c) offers its policies
+ * (credit.c, rr.c), and what a policy provides.
+ *
+ * A policy never reads the clock or touches timers: the core passes it
+ * `now` and programs the slice it returns.  So the host unit tests drive
+ * the real policies with simulated time, calling sched_pick() per
+ * simulated pCPU.
+ *
+ * Locking: every pCPU has one scheduler lock, which protects its run
+ * queue (the policy's per-pCPU data), its current vCPU, and the
+ * scheduling state of each vCPU whose `processor` it is.  A vCPU changes
+ * `processor` only with both pCPUs' locks held.  Two pCPU locks are taken
+ * in CPU-number order, or the second one with sched_trylock_cpu().  A
+ * policy's own global lock (credit accounting) nests inside a pCPU lock
+ * and never takes one.
+ */
+#ifndef XENIA_SCHED_PRIVATE_H
+#define XENIA_SCHED_PRIVATE_H
+
+#include <xenia/domain.h>
+#include <xenia/sched.h>
+#include <xenia/time.h>
+
+struct sched_credit_params;
+
+/* What the policy chose for a pCPU: a vCPU and how long (< 0: no limit). */
+struct sched_choice {
+    struct vcpu *next;
+    s_time_t slice;
+};
+
+struct scheduler {
+    const char *name;     /* sched= value */
+    const char *longname; /* for the boot log */
+
+    /* Per-pCPU data, when a pCPU joins; 0 or -ENOMEM. */
+    int (*init_pcpu)(unsigned int cpu);
+    /* Per-vCPU (and per-domain, on its first vCPU) data; 0 or -ENOMEM. */
+    int (*init_vcpu)(struct vcpu *v);
+    void (*destroy_vcpu)(struct vcpu *v);
+
+    /* Where v should run when it wakes (a pCPU of its affinity). */
+    unsigned int (*pick_cpu)(const struct vcpu *v);
+    /* v became runnable and is neither running nor queued: queue it on
+     * v->processor (whose lock is held) and tickle a pCPU if it should
+     * run at once.  v->runstate still says where it comes from. */
+    void (*wake)(struct vcpu *v, s_time_t now);
+    /* v stopped being runnable while queued (not running): dequeue it. */
+    void (*sleep)(struct vcpu *v);
+    /* v, running, gives way: at its next descheduling it goes last. */
+    void (*yield)(struct vcpu *v);
+    /*
+     * Choose what cpu runs next (its lock held).  prev is what it ran
+     * until now (its idle vCPU included) and is still runnable or not; a
+     * runnable prev goes back on the queue unless it is chosen again.
+     */
+    struct sched_choice (*do_schedule)(unsigned int cpu, struct vcpu *prev, s_time_t now);
+    /* sched_adjust_credit(); NULL if the policy has no such parameters. */
+    int (*adjust)(struct domain *d, struct sched_credit_params *p, bool set);
+};
+
+#ifdef CONFIG_SCHED_CREDIT
+extern const struct scheduler sched_credit_def;
+#endif
+#ifdef CONFIG_SCHED_RR
+extern const struct scheduler sched_rr_def;
+#endif
+
+/* --- Core services for the policies -------------------------------------- */
+
+/* Is v free of every hold (down, blocked, paused, its domain shut down)? */
+bool vcpu_runnable(const struct vcpu *v);
+struct vcpu *sched_idle_vcpu(unsigned int cpu);
+/* What cpu runs now (its lock held for a stable answer; else a hint). */
+struct vcpu *sched_curr(unsigned int cpu);
+/* Does cpu run its idle vCPU (a hint without its lock)? */
+bool sched_cpu_idle(unsigned int cpu);
+/* pCPUs that joined the scheduler: 0..sched_nr_cpus-1. */
+extern unsigned int sched_nr_cpus;
+bool vcpu_may_run_on(const struct vcpu *v, unsigned int cpu);
+/* Make cpu run its SCHEDULE softirq soon (an IPI if it is another). */
+void sched_tickle(unsigned int cpu);
+/* For stealing: another pCPU's lock without waiting (lock order). */
+bool sched_trylock_cpu(unsigned int cpu);
+void sched_unlock_cpu(unsigned int cpu);
+/* Move a vCPU neither running nor queued to cpu; both locks are held. */
+void sched_set_processor(struct vcpu *v, unsigned int cpu);
+
+/* --- The core's decision, without the switch (schedule() and the tests) -- */
+
+/* Boot, or a test: choose the policy by name (NULL: the default). */
+int sched_select(const char *name);
+const struct scheduler *sched_policy(void);
+/* A pCPU joins: its idle vCPU and the policy's per-pCPU data. */
+int sched_add_cpu(unsigned int cpu);
+/*
+ * cpu's lock held: choose and account its next vCPU at `now` (runstates,
+ * current vCPU); *slice gets the time to its end (< 0: none).
+ */
+struct vcpu *sched_pick(unsigned int cpu, s_time_t now, s_time_t *slice);
+/* The pCPU's scheduler lock (tests and schedule()). */
+void sched_lock_cpu(unsigned int cpu);
+
+#endif /* XENIA_SCHED_PRIVATE_H */
