@@ -17,7 +17,7 @@
 
 #define GUEST_LOW_END 0x0000800000000000UL /* end of the lower canonical half */
 
-static bool guest_range_ok(unsigned long gva, size_t len)
+bool guest_range_ok(unsigned long gva, size_t len)
 {
     unsigned long end = gva + len;
 

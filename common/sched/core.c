@@ -288,7 +288,7 @@ void vcpu_wake(struct vcpu *v)
 }
 
 /* v must stop: off the queue, or off its pCPU at that pCPU's next SCHEDULE. */
-static void vcpu_sleep_nosync(struct vcpu *v)
+void vcpu_sleep_nosync(struct vcpu *v)
 {
     struct domain *d = v->domain;
     unsigned long flags;

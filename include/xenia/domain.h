@@ -35,6 +35,9 @@ struct vcpu {
     void *sched_priv;                                /* the policy's */
     struct timer poll_timer;                         /* SCHEDOP_poll timeout */
 
+    bool is_initialised;          /* has a context (built, or VCPUOP_initialise) */
+    unsigned long runstate_guest; /* guest VA of its runstate copy, 0 if none */
+
     struct arch_vcpu arch;
 };
 
@@ -150,6 +153,16 @@ int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_destroy(struct vcpu *v);
 /* XENFEAT_* bits 0-31 that xen_version(get_features) reports to d. */
 uint32_t arch_guest_features(const struct domain *d);
+/*
+ * VCPUOP_initialise for a vCPU that is down: read the arch's context from
+ * guest address arg and take it over (-EFAULT, or the context's errors).
+ */
+int arch_initialise_vcpu(struct vcpu *v, unsigned long arg);
+/* vcpu_op sub-ops the arch owns; -ENOSYS for others. */
+long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg);
+/* Copy v's runstate to its registered guest area (v's page tables are loaded). */
+void update_runstate_area(struct vcpu *v);
+
 /* One line (or a few) about v's arch state, for debug dumps. */
 void arch_dump_vcpu(const struct vcpu *v);
 

@@ -15,4 +15,7 @@
 int copy_from_guest(void *dst, unsigned long gva, size_t len);
 int copy_to_guest(unsigned long gva, const void *src, size_t len);
 
+/* Is [gva, gva + len) in the guest's part of the address space (mapped or not)? */
+bool guest_range_ok(unsigned long gva, size_t len);
+
 #endif /* XENIA_GUEST_ACCESS_H */

@@ -36,6 +36,8 @@ void sched_destroy_vcpu(struct vcpu *v);
 void vcpu_wake(struct vcpu *v);
 /* v stops being runnable; on return it is not running on any pCPU. */
 void vcpu_sleep_sync(struct vcpu *v);
+/* The same without waiting (v may be current: it stops at the next SCHEDULE). */
+void vcpu_sleep_nosync(struct vcpu *v);
 /* Pause counts (domain pause, toolstack); vcpu_pause() waits until v is off its CPU. */
 void vcpu_pause(struct vcpu *v);
 void vcpu_unpause(struct vcpu *v);

@@ -84,6 +84,7 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 
     ASSERT(!local_irq_is_enabled());
     if (!is_idle_vcpu(prev)) {
+        update_runstate_area(prev); /* still on prev's page tables */
         prev->arch.user_regs = ci->guest_cpu_user_regs;
         save_segments(prev);
         fpu_save(prev);
@@ -97,10 +98,11 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
     }
 
     ci->current_vcpu = next;
-    pv_update_vcpu_time(next);
     write_cr3(
         (paddr_t)(next->arch.kernel_mode ? next->arch.guest_table : next->arch.guest_table_user)
         << PAGE_SHIFT);
+    pv_update_vcpu_time(next);
+    update_runstate_area(next);
     pv_map_gdt(next);
     /* Off prev's page tables and GDT: another pCPU may take it now. */
     sched_context_saved(prev);

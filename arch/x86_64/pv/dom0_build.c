@@ -333,6 +333,7 @@ int __init pv_build_domain(struct domain *d, const struct boot_module *kernel,
         goto out;
     }
     setup_vcpu0(d->vcpu[0], &b, parms.virt_entry, l4_mfn);
+    d->vcpu[0]->is_initialised = true;
     printk("%s: %s kernel, %lu MiB, entry %#lx; region %#lx-%#lx (start_info %#lx, "
            "page tables %#lx, %lu frames)\n",
            b.name, parms.guest_os[0] ? parms.guest_os : "unnamed", nr_pages >> 8,

@@ -8,9 +8,13 @@
  */
 #include <xenia/domain.h>
 #include <xenia/errno.h>
+#include <xenia/guest_access.h>
 #include <xenia/string.h>
+#include <xenia/xmalloc.h>
+#include <asm/current.h>
 #include <asm/pv-mm.h>
 #include <asm/pv.h>
+#include <public/vcpu.h>
 #include <public/xen.h>
 
 #define X86_EFLAGS_IOPL 0x00003000
@@ -101,4 +105,38 @@ int arch_set_info_guest(struct vcpu *v, const struct vcpu_guest_context *c)
     if (v->vcpu_id == 0)
         v->domain->arch.vm_assist = c->vm_assist;
     return 0;
+}
+
+int arch_initialise_vcpu(struct vcpu *v, unsigned long arg)
+{
+    /* 5 KiB: too big for the hypervisor's stack. */
+    struct vcpu_guest_context *c = xmalloc(struct vcpu_guest_context);
+    int rc;
+
+    if (!c)
+        return -ENOMEM;
+    rc = copy_from_guest(c, arg, sizeof(*c)) ? -EFAULT : arch_set_info_guest(v, c);
+    xfree(c);
+    return rc;
+}
+
+long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg)
+{
+    struct vcpu_register_time_memory_area area;
+
+    switch (cmd) {
+    case VCPUOP_register_vcpu_time_memory_area:
+        if (copy_from_guest(&area, arg, sizeof(area)) ||
+            (area.addr.p &&
+             !guest_range_ok((unsigned long)area.addr.p, sizeof(struct vcpu_time_info))))
+            return -EFAULT;
+        v->arch.time_info_guest = (unsigned long)area.addr.p;
+        if (v == current)
+            pv_update_vcpu_time(v);
+        return 0;
+    case VCPUOP_get_physid:
+        /* Xen answers only for a control domain whose vCPUs are pinned 1:1. */
+        return -EINVAL;
+    default: return -ENOSYS;
+    }
 }

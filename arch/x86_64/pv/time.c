@@ -8,7 +8,9 @@
  * re-reads: odd while an update is in progress.
  */
 #include <xenia/domain.h>
+#include <xenia/guest_access.h>
 #include <xenia/time.h>
+#include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/pv.h>
 #include <public/xen.h>
@@ -43,6 +45,10 @@ void pv_update_vcpu_time(struct vcpu *v)
     t->tsc_shift = (int8_t)scale.shift;
     t->flags = 0; /* TSC_STABLE only with a TSC known to agree across CPUs */
     version_end(&t->version);
+    /* The guest's own copy (VCPUOP_register_vcpu_time_memory_area), if
+     * v's page tables are the ones loaded; a bad address is skipped. */
+    if (v->arch.time_info_guest && v == current)
+        (void)copy_to_guest(v->arch.time_info_guest, t, sizeof(*t));
 }
 
 void pv_init_wallclock(shared_info_t *si)

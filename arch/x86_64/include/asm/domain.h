@@ -48,7 +48,8 @@ struct arch_vcpu {
     unsigned long fs_base, gs_base_kernel, gs_base_user;
     uint16_t gs_sel;
 
-    bool cr0_ts; /* virtual CR0.TS (fpu_taskswitch, CLTS) */
+    bool cr0_ts;                   /* virtual CR0.TS (fpu_taskswitch, CLTS) */
+    unsigned long time_info_guest; /* guest VA of a second vcpu_time_info copy, 0 if none */
 
     /* The FPU/SSE registers (FXSAVE image) while the vCPU is switched out. */
     void *fpu_ctxt;
