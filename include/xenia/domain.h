@@ -9,10 +9,14 @@
 
 #include <public/xen.h> /* domid_t, DOMID_* */
 
+struct evtchn;
+
 struct vcpu {
     unsigned int vcpu_id;
     struct domain *domain;
     unsigned int processor; /* the pCPU it runs on or last ran on */
+    /* The port each VIRQ is bound to here, 0 if none (under the domain's event_lock). */
+    uint32_t virq_to_evtchn[NR_VIRQS];
     struct arch_vcpu arch;
 };
 
@@ -28,7 +32,8 @@ enum domain_state {
  * is freed when the last reference goes, which domain_kill() arranges once
  * every frame the domain owned has returned to the heap.
  *
- * Lock order: domlist_lock, then d->page_alloc_lock, then heap_lock.
+ * Lock order: domlist_lock, then d->page_alloc_lock, then heap_lock;
+ * event_lock is event_channel.c's (see there).
  */
 struct domain {
     domid_t domain_id;
@@ -46,6 +51,17 @@ struct domain {
 
     bool is_shutting_down;
     unsigned int shutdown_code;
+
+    /*
+     * Event channels (common/event_channel.c), all under event_lock: a
+     * table of buckets of ports, NULL before evtchn_init() and after
+     * evtchn_destroy(); ports below valid_evtchns have a bucket; no port
+     * above max_evtchn_port is ever handed out.
+     */
+    spinlock_t event_lock;
+    struct evtchn **evtchn_buckets;
+    unsigned int valid_evtchns;
+    unsigned int max_evtchn_port;
 
     struct domain *next_in_list;
     struct arch_domain arch;
