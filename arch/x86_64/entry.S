@@ -85,8 +85,32 @@
 handle_exception:
         ENTRY_TAIL do_exception
 
+/*
+ * An interrupt that hit a guest returns through pv_exit_to_guest, which
+ * runs the softirqs it raised (the scheduler's among them) and delivers
+ * pending events, then through restore_all_guest.
+ */
 handle_interrupt:
-        ENTRY_TAIL do_irq
+        SAVE_ALL
+        cld
+        CLAC_IF_SMAP
+        mov     %rsp, %rdi
+        push    UREGS_rip(%rsp)
+        push    %rbp
+        mov     %rsp, %rbp
+        sub     $8, %rsp
+        call    do_irq
+        add     $24, %rsp
+        testb   $3, UREGS_cs(%rsp)
+        jz      1f
+        mov     %rsp, %rdi
+        sub     $8, %rsp                        /* the frame is 8 mod 16 */
+        call    pv_exit_to_guest
+        add     $8, %rsp
+        jmp     restore_all_guest
+1:      RESTORE_ALL
+        add     $8, %rsp
+        iretq
 
 /* One stub per vector, 16 bytes apart, so the IDT can be filled by index. */
         .p2align 4
