@@ -11,4 +11,7 @@ void gk_start(start_info_t *si);
 /* Map shared_info, install the trap table and the user-mode entries. */
 void gk_traps_init(const start_info_t *si);
 
+/* Register the event callback (events stay masked). */
+void gk_events_init(void);
+
 #endif /* GUESTKIT_LIB_INTERNAL_H */

@@ -180,6 +180,7 @@ void gk_traps_init(const start_info_t *si)
 
     map_shared_info(si);
     gk_install_trap_table();
+    gk_events_init();
     /* User mode runs on the same page tables: they are its L4 too. */
     if (HYPERVISOR_callback_op(CALLBACKOP_register, &cb) ||
         HYPERVISOR_stack_switch(FLAT_KERNEL_SS64,
