@@ -8,5 +8,6 @@ void check_traps(void);
 void check_memory(void);
 void check_segs(void);
 void check_emul(void);
+void check_evtchn(void);
 
 #endif /* CONFORM_H */

@@ -269,5 +269,6 @@ void gk_main(start_info_t *si)
     check_memory();
     check_segs();
     check_emul();
+    check_evtchn();
     gk_test_summary("conform");
 }
