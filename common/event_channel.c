@@ -784,5 +784,7 @@ long do_event_channel_op_compat(unsigned long uop, unsigned long a2, unsigned lo
         return -EFAULT;
     if (op.cmd > EVTCHNOP_unmask) /* the commands of its day */
         return -ENOSYS;
+    /* The sub-op reads its part again, on its own, as in Xen: only the
+     * command is taken from this copy. */
     return do_event_channel_op(op.cmd, uop + __builtin_offsetof(struct evtchn_op, u), 0, 0, 0);
 }
