@@ -10,6 +10,7 @@
 #include <xenia/console.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
+#include <xenia/event.h>
 #include <xenia/mm.h>
 #include <xenia/sched.h>
 #include <xenia/shutdown.h>
@@ -33,6 +34,7 @@ static struct domain *find_locked(domid_t domid)
 
 static void domain_free(struct domain *d)
 {
+    evtchn_destroy_final(d);
     for (unsigned int i = 0; d->vcpu && i < d->max_vcpus; i++) {
         if (d->vcpu[i]) {
 #ifdef CONFIG_HAS_GUESTS
@@ -72,6 +74,11 @@ int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, str
     rc = arch_domain_create(d);
     if (rc)
         goto out_free;
+    rc = evtchn_init(d);
+    if (rc) {
+        arch_domain_destroy(d);
+        goto out_free;
+    }
 
     spin_lock_irqsave(&domlist_lock, irqf);
     if (find_locked(domid)) {
@@ -200,6 +207,8 @@ void domain_kill(struct domain *d)
     /* Keep d alive through the teardown, whatever the frames do. */
     if (!get_domain(d))
         return;
+    /* No longer active, so no new port: the peers see every channel closed. */
+    evtchn_destroy(d);
     arch_domain_relinquish(d);
     domain_relinquish_frames(d);
     put_domain(d);

@@ -77,12 +77,7 @@
         sub     $8, %rsp
         call    \handler
         add     $24, %rsp
-        /* Back to a guest: through the exit path, which may switch away. */
-        testb   $3, UREGS_cs(%rsp)
-        jz      1f
-        mov     %rsp, %rdi
-        call    pv_exit_to_guest
-1:      RESTORE_ALL
+        RESTORE_ALL
         add     $8, %rsp
         iretq
 .endm
@@ -90,8 +85,32 @@
 handle_exception:
         ENTRY_TAIL do_exception
 
+/*
+ * An interrupt that hit a guest returns through pv_exit_to_guest, which
+ * runs the softirqs it raised (the scheduler's among them) and delivers
+ * pending events, then through restore_all_guest.
+ */
 handle_interrupt:
-        ENTRY_TAIL do_irq
+        SAVE_ALL
+        cld
+        CLAC_IF_SMAP
+        mov     %rsp, %rdi
+        push    UREGS_rip(%rsp)
+        push    %rbp
+        mov     %rsp, %rbp
+        sub     $8, %rsp
+        call    do_irq
+        add     $24, %rsp
+        testb   $3, UREGS_cs(%rsp)
+        jz      1f
+        mov     %rsp, %rdi
+        sub     $8, %rsp                        /* the frame is 8 mod 16 */
+        call    pv_exit_to_guest
+        add     $8, %rsp
+        jmp     restore_all_guest
+1:      RESTORE_ALL
+        add     $8, %rsp
+        iretq
 
 /* One stub per vector, 16 bytes apart, so the IDT can be filled by index. */
         .p2align 4
@@ -147,8 +166,6 @@ interrupt_stubs:
         .globl lstar_enter
 lstar_enter:
         SYSCALL_ENTRY FLAT_RING3_CS64, pv_syscall
-        mov     %rsp, %rdi
-        call    pv_exit_to_guest
         jmp     restore_all_guest
 
 /* SYSCALL from 32-bit guest code: PV guests are 64-bit only. */

@@ -24,6 +24,10 @@
 #define EVTCHNOP_init_control     11
 #define EVTCHNOP_expand_array     12
 #define EVTCHNOP_set_priority     13
+#ifdef XEN_PUBLIC_HYPERVISOR_VIEW
+/* reset, resumed after a preemption (the hypervisor's own continuation). */
+#define EVTCHNOP_reset_cont 14
+#endif
 
 /* evtchn_bind_pirq.flags */
 #define BIND_PIRQ__WILL_SHARE 1

@@ -17,6 +17,8 @@
 #define VCPU_AFFINITY_LONGS 1
 #endif
 
+struct evtchn;
+
 struct vcpu {
     unsigned int vcpu_id;
     struct domain *domain;
@@ -38,6 +40,8 @@ struct vcpu {
     bool is_initialised;          /* has a context (built, or VCPUOP_initialise) */
     unsigned long runstate_guest; /* guest VA of its runstate copy, 0 if none */
 
+    /* The port each VIRQ is bound to here, 0 if none (under the domain's event_lock). */
+    uint32_t virq_to_evtchn[NR_VIRQS];
     struct arch_vcpu arch;
 };
 
@@ -53,7 +57,8 @@ enum domain_state {
  * is freed when the last reference goes, which domain_kill() arranges once
  * every frame the domain owned has returned to the heap.
  *
- * Lock order: domlist_lock, then d->page_alloc_lock, then heap_lock.
+ * Lock order: domlist_lock, then d->page_alloc_lock, then heap_lock;
+ * event_lock is event_channel.c's (see there).
  */
 struct domain {
     domid_t domain_id;
@@ -74,6 +79,17 @@ struct domain {
     bool shutdown_finishing; /* its last vCPU stopped: one CPU tears it down */
 
     void *sched_priv; /* the scheduling policy's (weight, cap) */
+
+    /*
+     * Event channels (common/event_channel.c), all under event_lock: a
+     * table of buckets of ports, NULL before evtchn_init() and after
+     * evtchn_destroy(); ports below valid_evtchns have a bucket; no port
+     * above max_evtchn_port is ever handed out.
+     */
+    spinlock_t event_lock;
+    struct evtchn **evtchn_buckets;
+    unsigned int valid_evtchns;
+    unsigned int max_evtchn_port;
 
     struct domain *next_in_list;
     struct arch_domain arch;

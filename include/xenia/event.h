@@ -12,8 +12,14 @@ struct vcpu;
 
 /* Per-domain setup and teardown (domain creation / destruction). */
 int evtchn_init(struct domain *d);
-/* Closes every port (the remote ends see them closed) and frees the tables. */
+/*
+ * Closes every port (the remote ends see them closed); no port can be
+ * allocated afterwards.  The tables are freed by evtchn_destroy_final()
+ * when the domain itself is freed (as Xen splits it), so that a domain's
+ * teardown returns its frames apart from the hypervisor's own memory.
+ */
 void evtchn_destroy(struct domain *d);
+void evtchn_destroy_final(struct domain *d);
 
 /* Raise a per-vCPU VIRQ (VIRQ_TIMER, VIRQ_DEBUG...) if v bound it. */
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq);

@@ -45,3 +45,4 @@ _Static_assert(sizeof(struct vcpu_guest_context) == 5168, "vcpu_guest_context si
 _Static_assert(offsetof(struct vcpu_guest_context, user_regs) == 520, "user_regs");
 _Static_assert(offsetof(struct vcpu_guest_context, user_regs.rip) == 648, "user_regs.rip");
 _Static_assert(offsetof(struct vcpu_guest_context, trap_ctxt) == 720, "trap_ctxt");
+_Static_assert(EVTCHNOP_reset_cont == 14, "reset's continuation, the hypervisor's own number");

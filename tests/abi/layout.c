@@ -722,7 +722,21 @@ static void check_event_channel(void)
     SIZE(struct evtchn_fifo_control_block, 72);
     VAL(EVTCHN_FIFO_LINK_BITS, 17);
     VAL(EVTCHN_FIFO_NR_CHANNELS, 131072);
+    VAL(EVTCHNSTAT_closed, 0);
+    VAL(EVTCHNSTAT_unbound, 1);
+    VAL(EVTCHNSTAT_interdomain, 2);
+    VAL(EVTCHNSTAT_pirq, 3);
+    VAL(EVTCHNSTAT_virq, 4);
     VAL(EVTCHNSTAT_ipi, 5);
+    OFF(struct evtchn_bind_virq, vcpu, 4);
+    OFF(struct evtchn_bind_pirq, port, 8);
+    OFF(struct evtchn_bind_ipi, port, 4);
+    OFF(struct evtchn_bind_vcpu, vcpu, 4);
+    OFF(struct evtchn_status, u.unbound.dom, 16);
+    OFF(struct evtchn_status, u.virq, 16);
+    OFF(struct evtchn_set_priority, priority, 4);
+    VAL(EVTCHN_FIFO_PRIORITY_DEFAULT, 7);
+    VAL(EVTCHN_FIFO_MAX_QUEUES, 16);
 }
 
 static void check_grant_table(void)

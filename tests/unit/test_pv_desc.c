@@ -18,7 +18,7 @@
 #include <harness/harness.h>
 
 /* A guest pointer copy_from_guest() refuses. */
-#define BAD_GUEST_POINTER 0xbad0UL
+#define BAD_GUEST_POINTER HARNESS_BAD_GUEST_POINTER
 
 /* Descriptors as guests write them. */
 #define CODE64_DPL3 0x00affa000000ffffUL
@@ -33,15 +33,13 @@
 #define TRAP_GATE   0x00008f0000080000UL
 #define TASK_GATE   0x0000850000080000UL
 
-struct vcpu *harness_current;
-
 static struct domain *d, *other;
 static struct vcpu *v;
 static unsigned long initial_avail;
 static const struct vcpu *mapped_gdt;
 static unsigned int unmaps;
 
-/* Stand-ins for the arch's GDT area and guest memory. */
+/* Stand-ins for the arch's GDT area. */
 void pv_map_gdt(const struct vcpu *vc)
 {
     mapped_gdt = vc;
@@ -52,20 +50,6 @@ void pv_unmap_gdt(const struct vcpu *vc)
     unmaps++;
     if (mapped_gdt == vc)
         mapped_gdt = NULL;
-}
-
-int copy_from_guest(void *dst, unsigned long gva, size_t len)
-{
-    if (gva == BAD_GUEST_POINTER && len)
-        return -EFAULT;
-    if (len)
-        memcpy(dst, (const void *)gva, len);
-    return 0;
-}
-
-int copy_to_guest(unsigned long gva, const void *src, size_t len)
-{
-    return -EFAULT;
 }
 
 /* A 64-bit call gate to sel:offset (offset < 4 GiB), with this DPL. */

@@ -14,6 +14,7 @@
 #include <xenia/console.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
+#include <xenia/event.h>
 #include <xenia/guest_access.h>
 #include <xenia/string.h>
 #include <asm/current.h>
@@ -116,6 +117,22 @@ bool pv_deliver_exception(struct vcpu *v, struct cpu_user_regs *regs)
     }
     return pv_bounce(v, regs, ti->address, (X86_EXC_HAVE_EC >> vec) & 1 ? &ec : NULL,
                      TI_GET_IF(ti));
+}
+
+/*
+ * The event upcall (xen-abi.md 1.8): with an upcall pending and not
+ * masked, enter the event callback with events masked.  A guest that
+ * registered no callback (PV GRUB polls instead) keeps them pending.
+ */
+void arch_deliver_events(struct vcpu *v)
+{
+    if (!vcpu_event_pending(v) || !v->arch.event_callback)
+        return;
+    if (!pv_bounce(v, guest_cpu_user_regs(), v->arch.event_callback, NULL, true)) {
+        printk(XENLOG_WARNING "d%uv%u: cannot deliver an event upcall (kernel stack %#lx)\n",
+               v->domain->domain_id, v->vcpu_id, v->arch.kernel_mode ? 0UL : v->arch.kernel_sp);
+        domain_crash(v->domain);
+    }
 }
 
 /* SYSCALL from guest user mode, to the registered syscall callback. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Switching a pCPU from one vCPU to another (arch_context_switch), and
- * the exit path every return to a guest takes (pv_exit_to_guest).
+ * Switching a pCPU from one vCPU to another (arch_context_switch); the
+ * switched-to vCPU continues through the exit path (pv_exit_to_guest,
+ * pv/traps.c).
  *
  * The hypervisor keeps no stack per vCPU: a guest's state is its register
  * frame (in the per-CPU block at the top of the stack while it runs),
@@ -111,22 +112,4 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
     pv_restore_cpu_state(next);
     ci->guest_cpu_user_regs = next->arch.user_regs;
     pv_resume_guest(&ci->guest_cpu_user_regs);
-}
-
-/*
- * Every return to a guest: run softirqs (SCHEDULE may switch away and
- * never come back), then deliver an event upcall if one is due.  The
- * last softirq check is made with interrupts off, and they stay off
- * until the IRET, so nothing raised later waits for the next entry.
- */
-void pv_exit_to_guest(struct cpu_user_regs *regs)
-{
-    for (;;) {
-        local_irq_disable();
-        if (!softirq_pending())
-            break;
-        local_irq_enable();
-        do_softirq();
-    }
-    arch_deliver_events(current);
 }

@@ -3,7 +3,7 @@
  * Running PV guests: the SYSCALL path (a hypercall from the guest
  * kernel), and exceptions raised by guest code.  Entering a vCPU is the
  * scheduler's (pv/context.c); every return to the guest passes through
- * pv_exit_to_guest() there.
+ * pv_exit_to_guest() here.
  *
  * The guest runs in ring 3 on its own validated page tables, which carry
  * the hypervisor's L4 slots, so the hypervisor keeps running on them
@@ -15,6 +15,7 @@
 #include <xenia/bug.h>
 #include <xenia/console.h>
 #include <xenia/domain.h>
+#include <xenia/event.h>
 #include <xenia/hypercall.h>
 #include <xenia/init.h>
 #include <xenia/memory.h>
@@ -128,6 +129,30 @@ static void __noreturn leave_guest(void)
     }
 }
 
+/*
+ * Every return to a PV guest from a hypercall, an exception or an
+ * interrupt that hit it ends here: first the work raised meanwhile
+ * (softirqs, run with interrupts on; the scheduler's may switch to
+ * another vCPU and not come back), then the event upcall, with interrupts
+ * off from the last check to the IRET, so whatever is raised later
+ * interrupts the guest and comes back through here.
+ */
+void pv_exit_to_guest(struct cpu_user_regs *regs)
+{
+    ASSERT(regs == guest_cpu_user_regs());
+    for (;;) {
+        local_irq_disable();
+        if (!softirq_pending())
+            break;
+        local_irq_enable();
+        do_softirq();
+    }
+    if (!current->domain->is_shutting_down)
+        arch_deliver_events(current);
+    if (current->domain->is_shutting_down)
+        leave_guest();
+}
+
 void pv_syscall(struct cpu_user_regs *regs)
 {
     struct vcpu *v = current;
@@ -141,14 +166,12 @@ void pv_syscall(struct cpu_user_regs *regs)
         }
     } else {
         /* Hypercalls run with interrupts on: a long one must not hold
-         * off the timer.  Work they raised runs before the guest resumes. */
+         * off the timer. */
         local_irq_enable();
         regs->rax = (uint64_t)hypercall_dispatch(regs->rax, regs->rdi, regs->rsi, regs->rdx,
                                                  regs->r10, regs->r8);
-        local_irq_disable();
     }
-    if (v->domain->is_shutting_down)
-        leave_guest();
+    pv_exit_to_guest(regs);
 }
 
 long hypercall_continuation(unsigned long nr, unsigned long a1, unsigned long a2)
@@ -198,21 +221,23 @@ void pv_guest_exception(struct cpu_user_regs *regs)
          * guest's only if that was set: Xen clears it as it delivers. */
         pv_set_virtual_ts(v, false);
         if (!guest_ts)
-            return;
+            goto out;
     }
     if (emulate_fault(v, regs, cr2) == PV_EMUL_DONE)
-        return;
+        goto out;
     /* Fetching the instruction may have faulted in the hypervisor. */
     if (regs->entry_vector == X86_EXC_PF)
         write_cr2(cr2);
-    if (pv_deliver_exception(v, regs))
-        return;
-    printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, cr2 "
-                          "%016lx\n",
-           v->domain->domain_id, v->vcpu_id, regs->entry_vector, regs->error_code, regs->cs,
-           (unsigned long)regs->rip, (unsigned long)regs->rsp, read_cr2());
-    domain_crash(v->domain);
-    leave_guest();
+    if (!pv_deliver_exception(v, regs)) {
+        printk(XENLOG_WARNING "d%uv%u: exception %u (error %#x) at %04x:%016lx, rsp %016lx, "
+                              "cr2 %016lx\n",
+               v->domain->domain_id, v->vcpu_id, regs->entry_vector, regs->error_code, regs->cs,
+               (unsigned long)regs->rip, (unsigned long)regs->rsp, read_cr2());
+        domain_crash(v->domain);
+        leave_guest();
+    }
+out:
+    pv_exit_to_guest(regs);
 }
 
 void __init arch_guests_init(void)

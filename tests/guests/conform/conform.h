@@ -10,5 +10,6 @@ void check_time(void);
 void check_segs(void);
 void check_emul(void);
 void check_sched(void);
+void check_evtchn(void);
 
 #endif /* CONFORM_H */

@@ -271,5 +271,6 @@ void gk_main(start_info_t *si)
     check_segs();
     check_emul();
     check_sched();
+    check_evtchn();
     gk_test_summary("conform");
 }

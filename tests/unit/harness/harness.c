@@ -15,6 +15,8 @@
 #include <harness/harness.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
+#include <xenia/errno.h>
+#include <xenia/guest_access.h>
 #include <xenia/mm.h>
 #include <asm/page.h>
 
@@ -22,6 +24,7 @@
 
 unsigned char *fake_ram;
 unsigned int harness_warnings;
+struct vcpu *harness_current;
 
 static char log_buf[LOG_SIZE];
 static size_t log_len;
@@ -161,4 +164,23 @@ unsigned long harness_domain_frame(struct domain *owner)
 void *harness_frame_va(unsigned long mfn)
 {
     return maddr_to_virt((paddr_t)mfn << PAGE_SHIFT);
+}
+
+/* Guest memory is the test's own: any pointer but the bad one works. */
+int copy_from_guest(void *dst, unsigned long gva, size_t len)
+{
+    if (gva == HARNESS_BAD_GUEST_POINTER && len)
+        return -EFAULT;
+    if (len)
+        memcpy(dst, (const void *)gva, len);
+    return 0;
+}
+
+int copy_to_guest(unsigned long gva, const void *src, size_t len)
+{
+    if (gva == HARNESS_BAD_GUEST_POINTER && len)
+        return -EFAULT;
+    if (len)
+        memcpy((void *)gva, src, len);
+    return 0;
 }

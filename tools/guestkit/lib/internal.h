@@ -18,4 +18,7 @@ void gk_fill_trap_context(struct trap_info *table, uint64_t *event, uint64_t *fa
 /* The boot vCPU's per-vCPU data (its kernel GS base). */
 void gk_smp_init(void);
 
+/* Register the event callback (events stay masked). */
+void gk_events_init(void);
+
 #endif /* GUESTKIT_LIB_INTERNAL_H */

@@ -14,8 +14,8 @@ start_info_t *gk_start_info;
 void gk_start(start_info_t *si)
 {
     gk_start_info = si;
+    gk_smp_init(); /* first: gk_vcpu_id() reads the kernel GS base */
     gk_traps_init(si);
-    gk_smp_init();
     gk_main(si);
     gk_shutdown(SHUTDOWN_poweroff);
 }

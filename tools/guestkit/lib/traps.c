@@ -30,7 +30,7 @@ void gk_trap_handler(struct gk_trap_frame *f);
 gk_noreturn void gk_user_exited(void);
 
 extern const unsigned long gk_trap_stubs[32];
-extern const char gk_syscall_entry[], gk_user_start[];
+extern const char gk_syscall_entry[], gk_user_start[], gk_event_entry[];
 
 #define USER_STACK_SIZE 0x4000
 
@@ -175,7 +175,7 @@ void gk_fill_trap_context(struct trap_info *table, uint64_t *event, uint64_t *fa
                           uint64_t *syscall)
 {
     fill_trap_table(table);
-    *event = 0;
+    *event = (unsigned long)gk_event_entry;
     *failsafe = 0;
     *syscall = (unsigned long)gk_syscall_entry;
 }
@@ -194,6 +194,7 @@ void gk_traps_init(const start_info_t *si)
 
     map_shared_info(si);
     gk_install_trap_table();
+    gk_events_init();
     /* User mode runs on the same page tables: they are its L4 too. */
     if (HYPERVISOR_callback_op(CALLBACKOP_register, &cb) ||
         HYPERVISOR_stack_switch(FLAT_KERNEL_SS64,

@@ -35,7 +35,8 @@ hypercall_fn_t do_vm_assist;
     [__HYPERVISOR_set_segment_base] = do_set_segment_base,    \
     [__HYPERVISOR_fpu_taskswitch] = do_fpu_taskswitch,        \
     [__HYPERVISOR_physdev_op] = do_physdev_op,                \
-    [__HYPERVISOR_vm_assist] = do_vm_assist,
+    [__HYPERVISOR_vm_assist] = do_vm_assist,                  \
+    [__HYPERVISOR_event_channel_op_compat] = do_event_channel_op_compat,
 /* clang-format on */
 
 #endif /* ASM_X86_HYPERCALL_H */

@@ -16,6 +16,12 @@ void pv_syscall(struct cpu_user_regs *regs);
 void __noreturn pv_compat_syscall(struct cpu_user_regs *regs);
 /* An exception raised by guest code (frame in guest mode). */
 void pv_guest_exception(struct cpu_user_regs *regs);
+/*
+ * The way back to the guest whose frame regs is: softirqs (do_softirq),
+ * then arch_deliver_events(current).  Returns with interrupts off, to
+ * the IRET; if the domain is shutting down, leaves it instead.
+ */
+void pv_exit_to_guest(struct cpu_user_regs *regs);
 
 /* Deliveries to the guest kernel (pv/callbacks.c); false: it cannot take it. */
 bool pv_deliver_exception(struct vcpu *v, struct cpu_user_regs *regs);

@@ -115,6 +115,37 @@ gk_syscall_entry:
 1:      call    gk_user_exited          /* does not return */
         ud2
 
+/*
+ * The event callback: frame RCX, R11, RIP, CS, RFLAGS, RSP, SS, events
+ * masked.  The registers C may clobber are saved (seven of them, which
+ * also brings %rsp back to a 16-byte boundary: the hypervisor aligns it
+ * before pushing the frame), gk_event_dispatch() runs, and the iret
+ * hypercall returns, restoring RCX and R11, and the upcall mask from
+ * the saved RFLAGS.IF.
+ */
+        .globl gk_event_entry
+gk_event_entry:
+        push    %rax
+        push    %rdi
+        push    %rsi
+        push    %rdx
+        push    %r8
+        push    %r9
+        push    %r10
+        cld
+        call    gk_event_dispatch
+        pop     %r10
+        pop     %r9
+        pop     %r8
+        pop     %rdx
+        pop     %rsi
+        pop     %rdi
+        pop     %rax
+        pop     %rcx
+        pop     %r11
+        push    $0
+        IRET_HYPERCALL
+
 /* User mode starts here (from gk_run_user's iret) and ends with GK_SYS_EXIT. */
         .globl gk_user_start
 gk_user_start:

@@ -9,6 +9,7 @@
 
 #include <guestkit/compiler.h>
 #include <guestkit/console.h>
+#include <guestkit/events.h>
 #include <guestkit/hypercall.h>
 #include <guestkit/kernel.h>
 #include <guestkit/layout.h>

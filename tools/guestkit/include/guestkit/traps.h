@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <guestkit/smp.h>
 #include <public/xen.h>
 
 struct gk_trap {
@@ -50,7 +51,7 @@ extern shared_info_t *gk_shared_info;
 
 static inline vcpu_info_t *gk_vcpu_info(void)
 {
-    return &gk_shared_info->vcpu_info[0];
+    return &gk_shared_info->vcpu_info[gk_vcpu_id()];
 }
 
 /* (Re)install guestkit's handlers for vectors 0-31 (after a test replaced some). */

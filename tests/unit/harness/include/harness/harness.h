@@ -39,6 +39,12 @@ bool harness_log_has(const char *needle);
  */
 void harness_expect_abort(void);
 
+/*
+ * copy_from_guest()/copy_to_guest() treat guest addresses as the test's
+ * own pointers, and refuse this one with -EFAULT.
+ */
+#define HARNESS_BAD_GUEST_POINTER 0xbad0UL
+
 /* Number of WARN_ON()s that fired. */
 extern unsigned int harness_warnings;
 
@@ -56,6 +62,7 @@ Suite *pv_desc_suite(void);
 Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
 Suite *sched_suite(void);
+Suite *evtchn_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
