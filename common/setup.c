@@ -91,6 +91,7 @@ void __init __noreturn start_xenia(void)
     timer_subsys_init();
     arch_time_init();
     timer_selfcheck();
+    arch_smp_init();
 
     printk("Xenia boot complete\n");
     dom0_start();

@@ -275,11 +275,24 @@ void pv_map_gdt(const struct vcpu *v)
     this_cpu(gdt_vcpu) = v;
 }
 
-/* Only this CPU runs guests so far: no other can be showing v's frames. */
-void pv_unmap_gdt(const struct vcpu *v)
+static void unmap_gdt_here(void *v)
 {
     if (this_cpu(gdt_vcpu) == v)
         pv_map_gdt(NULL);
+}
+
+/* Every CPU v ran on last may still show its frames, not only this one. */
+void pv_unmap_gdt(const struct vcpu *v)
+{
+    cpumask_t showing = 0;
+    unsigned int cpu;
+
+    for_each_online_cpu (cpu) {
+        if (per_cpu(gdt_vcpu, cpu) == v)
+            showing |= cpumask_of(cpu);
+    }
+    if (showing)
+        on_selected_cpus(&showing, unmap_gdt_here, (void *)v, true);
 }
 
 /* --- Exception table ------------------------------------------------------ */

@@ -13,7 +13,10 @@ enum softirq { TIMER_SOFTIRQ, NR_SOFTIRQS };
 typedef void (*softirq_handler)(void);
 
 void open_softirq(enum softirq nr, softirq_handler handler);
+/* On this CPU. */
 void raise_softirq(enum softirq nr);
+/* On any online CPU; a remote one is interrupted to run it. */
+void cpu_raise_softirq(unsigned int cpu, enum softirq nr);
 void do_softirq(void);
 bool softirq_pending(void);
 
