@@ -118,6 +118,8 @@ static void __noreturn leave_guest(void)
 
     current = NULL;
     write_cr3(idle_pt_base());
+    /* The CR3 switch dropped the guest's (non-global) TLB entries. */
+    cpumask_clear_cpu(smp_processor_id(), &d->arch.dirty_cpumask);
     /* One vCPU per domain so far: the domain has stopped. */
     if (d->is_shutting_down)
         domain_shutdown_finish(d);
@@ -221,6 +223,9 @@ void pv_run_vcpu(struct vcpu *v)
 
     BUG_ON(!v->arch.guest_table);
     ci->current_vcpu = v;
+    v->processor = smp_processor_id();
+    /* Before CR3: from here on, shootdowns for the domain include us. */
+    cpumask_set_cpu(v->processor, &v->domain->arch.dirty_cpumask);
     write_cr3((paddr_t)v->arch.guest_table << PAGE_SHIFT);
     pv_map_gdt(v);
     pv_restore_cpu_state(v);
