@@ -98,6 +98,9 @@ void smp_send_stop(void)
     deadline = NOW() + STOP_WAIT_NS;
     while ((__atomic_load_n(&cpu_online_map, __ATOMIC_ACQUIRE) & others) && NOW() < deadline)
         arch_lock_relax();
+    others &= __atomic_load_n(&cpu_online_map, __ATOMIC_ACQUIRE);
+    if (others)
+        printk(XENLOG_WARNING "SMP: CPUs %#lx did not stop\n", others);
 }
 
 /* --- Boot self-test ---------------------------------------------------------- */
