@@ -189,8 +189,9 @@ static void timer_softirq(void)
 
 void __init timer_subsys_init(void)
 {
-    for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-        spin_lock_init(&per_cpu(timers, cpu).lock);
+    /* The boot CPU's queue; the others' start zeroed (unlocked, empty)
+     * with their per-CPU areas, which do not exist yet. */
+    spin_lock_init(&this_cpu(timers).lock);
     open_softirq(TIMER_SOFTIRQ, timer_softirq);
 }
 

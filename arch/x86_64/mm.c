@@ -5,6 +5,9 @@
  * map of RAM (and ACPI regions) from slot 262, and an uncached ioremap
  * area.  Page-table pages come from the boot allocator until the heap
  * exists, then from the heap.
+ *
+ * Lock order: map_lock (any CPU may map: APs map their SYSCALL stubs and
+ * GDT areas), then heap_lock (new page-table pages).
  */
 #include <xenia/arch.h>
 #include <xenia/bootinfo.h>
