@@ -235,6 +235,8 @@ void panic(const char *fmt, ...)
 
     local_irq_disable();
     console_start_sync();
+    /* The others stop first, so that the report is the last word. */
+    smp_send_stop();
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);

@@ -54,7 +54,6 @@ void __init dom0_start(void)
     /* Module 1 is dom0's initrd unless it is a boot-time domU's kernel. */
     if (bootinfo.nr_modules - boot_domus_count() > 1)
         initrd = &bootinfo.modules[1];
-    scheduler_init();
     arch_guests_init();
     /* The domUs first: dom0's default size is what they leave. */
     boot_domus_build();

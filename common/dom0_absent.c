@@ -7,9 +7,15 @@
 #include <xenia/bootinfo.h>
 #include <xenia/console.h>
 #include <xenia/init.h>
+#include <xenia/sched.h>
 
 void __init dom0_start(void)
 {
     if (bootinfo.nr_modules)
         printk("Guests are not supported on this architecture yet: boot modules unused\n");
+}
+
+/* Without guests there is nothing to schedule: start_xenia() idles itself. */
+void __init scheduler_init(void)
+{
 }

@@ -12,6 +12,7 @@
 #include <xenia/lib.h>
 #include <xenia/mm.h>
 #include <xenia/param.h>
+#include <xenia/sched.h>
 #include <xenia/shutdown.h>
 #include <xenia/softirq.h>
 #include <xenia/string.h>
@@ -91,6 +92,9 @@ void __init __noreturn start_xenia(void)
     timer_subsys_init();
     arch_time_init();
     timer_selfcheck();
+    /* Before the other CPUs come up: they enter its idle loop. */
+    scheduler_init();
+    arch_smp_init();
     console_input_init();
 
     printk("Xenia boot complete\n");

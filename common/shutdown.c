@@ -4,6 +4,7 @@
 #include <xenia/bug.h>
 #include <xenia/console.h>
 #include <xenia/shutdown.h>
+#include <xenia/smp.h>
 #include <xenia/time.h>
 #include <asm/processor.h>
 
@@ -20,6 +21,7 @@ static void __noreturn wait_then_fail(const char *what)
 void machine_power_off(void)
 {
     printk("Powering off\n");
+    smp_send_stop();
     arch_power_off();
     wait_then_fail("power off");
 }
@@ -27,6 +29,7 @@ void machine_power_off(void)
 void machine_reboot(void)
 {
     printk("Rebooting\n");
+    smp_send_stop();
     arch_reboot();
     wait_then_fail("reboot");
 }

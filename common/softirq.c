@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Softirqs: per-CPU pending bits, run with interrupts enabled from the
- * idle loop and on the way out of interrupts.
+ * idle loop and on the way out of interrupts.  Another CPU may set a bit
+ * (cpu_raise_softirq), so every update is atomic.  No locks.
  */
 #include <xenia/bug.h>
 #include <xenia/percpu.h>
@@ -25,7 +26,20 @@ void raise_softirq(enum softirq nr)
 
 void cpu_raise_softirq(unsigned int cpu, enum softirq nr)
 {
-    __atomic_fetch_or(&per_cpu(softirq_pending_bits, cpu), 1UL << nr, __ATOMIC_RELAXED);
+    unsigned long old;
+    cpumask_t target = cpumask_of(cpu);
+
+    if (cpu == smp_processor_id()) {
+        raise_softirq(nr);
+        return;
+    }
+    /* An offline CPU has no per-CPU area: per_cpu() would reach CPU 0's. */
+    if (WARN_ON(!cpu_online(cpu)))
+        return;
+    old = __atomic_fetch_or(&per_cpu(softirq_pending_bits, cpu), 1UL << nr, __ATOMIC_SEQ_CST);
+    /* Already pending: whoever set it has made sure the CPU will look. */
+    if (!(old & (1UL << nr)))
+        arch_send_ipi_mask(&target, IPI_EVENT_CHECK);
 }
 
 bool softirq_pending(void)

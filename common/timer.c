@@ -4,7 +4,13 @@
  * its active timers in a list sorted by deadline (short in practice: a few
  * per vCPU); the hardware timer is always programmed for the head.
  *
- * Lock order: a CPU's timer lock is a leaf (callbacks run unlocked).
+ * Any CPU may set or stop a timer of any CPU: each queue has its lock, and
+ * a CPU whose queue gets a new head from elsewhere is sent a TIMER softirq
+ * to re-arm its hardware timer.
+ *
+ * Lock order: a CPU's timer lock is a leaf (callbacks run unlocked, IPIs
+ * are sent after unlocking); migrate_timer() alone holds two, the lower
+ * CPU's first.
  */
 #include <xenia/bug.h>
 #include <xenia/init.h>
@@ -24,6 +30,8 @@ static DEFINE_PER_CPU(struct timer_queue, timers);
 
 void init_timer(struct timer *t, void (*fn)(void *), void *data, unsigned int cpu)
 {
+    /* Only an online CPU has a queue (and a per-CPU area to hold it). */
+    BUG_ON(!cpu_online(cpu));
     t->fn = fn;
     t->data = data;
     t->cpu = cpu;
@@ -44,35 +52,115 @@ static void dequeue(struct timer_queue *q, struct timer *t)
     t->next = NULL;
 }
 
-void set_timer(struct timer *t, s_time_t expires)
+/*
+ * Lock the queue t is on.  migrate_timer() may move t meanwhile: t->cpu is
+ * only stable under the lock of the queue it names, so check it again.
+ */
+static struct timer_queue *lock_timer(struct timer *t, unsigned long *flags)
 {
-    struct timer_queue *q = &per_cpu(timers, t->cpu);
-    struct timer **pp;
-    unsigned long flags;
+    for (;;) {
+        unsigned int cpu = READ_ONCE(t->cpu);
+        struct timer_queue *q = &per_cpu(timers, cpu);
 
-    spin_lock_irqsave(&q->lock, flags);
-    if (t->active)
-        dequeue(q, t);
+        spin_lock_irqsave(&q->lock, *flags);
+        if (READ_ONCE(t->cpu) == cpu)
+            return q;
+        spin_unlock_irqrestore(&q->lock, *flags);
+    }
+}
+
+/* Caller holds q->lock; returns whether t is now the first to expire. */
+static bool enqueue(struct timer_queue *q, struct timer *t, s_time_t expires)
+{
+    struct timer **pp;
+
     t->expires = expires;
     for (pp = &q->head; *pp && (*pp)->expires <= expires; pp = &(*pp)->next)
         ;
     t->next = *pp;
     *pp = t;
     t->active = true;
-    if (q->head == t && t->cpu == smp_processor_id())
+    return q->head == t;
+}
+
+/*
+ * The head of cpu's queue changed: reprogram its hardware timer.  Another
+ * CPU's is out of reach, so that CPU is asked to run its TIMER softirq,
+ * which re-arms for the head.  Called after unlocking: the IPI may wait.
+ */
+static void reprogram(unsigned int cpu, s_time_t expires)
+{
+    if (cpu == smp_processor_id())
+        arch_timer_program(expires);
+    else
+        cpu_raise_softirq(cpu, TIMER_SOFTIRQ);
+}
+
+void set_timer(struct timer *t, s_time_t expires)
+{
+    unsigned long flags;
+    struct timer_queue *q = lock_timer(t, &flags);
+    unsigned int cpu = t->cpu;
+    bool first;
+
+    if (t->active)
+        dequeue(q, t);
+    first = enqueue(q, t, expires);
+    if (first && cpu == smp_processor_id())
         arch_timer_program(expires);
     spin_unlock_irqrestore(&q->lock, flags);
+    if (first && cpu != smp_processor_id())
+        reprogram(cpu, expires);
 }
 
 void stop_timer(struct timer *t)
 {
-    struct timer_queue *q = &per_cpu(timers, t->cpu);
     unsigned long flags;
+    struct timer_queue *q = lock_timer(t, &flags);
 
-    spin_lock_irqsave(&q->lock, flags);
+    /* Left armed, the hardware timer just finds nothing due: harmless. */
     if (t->active)
         dequeue(q, t);
     spin_unlock_irqrestore(&q->lock, flags);
+}
+
+void migrate_timer(struct timer *t, unsigned int new_cpu)
+{
+    struct timer_queue *old, *new;
+    unsigned long flags;
+    s_time_t expires;
+    bool active, first = false;
+
+    BUG_ON(!cpu_online(new_cpu));
+    for (;;) {
+        unsigned int cpu = READ_ONCE(t->cpu);
+
+        if (cpu == new_cpu)
+            return;
+        /* Both queues' locks, lower CPU first (see the lock order above). */
+        old = &per_cpu(timers, cpu);
+        new = &per_cpu(timers, new_cpu);
+        flags = local_irq_save();
+        spin_lock(cpu < new_cpu ? &old->lock : &new->lock);
+        spin_lock(cpu < new_cpu ? &new->lock : &old->lock);
+        if (READ_ONCE(t->cpu) == cpu)
+            break;
+        spin_unlock(&old->lock);
+        spin_unlock(&new->lock);
+        local_irq_restore(flags);
+    }
+    active = t->active;
+    expires = t->expires;
+    if (active)
+        dequeue(old, t);
+    WRITE_ONCE(t->cpu, new_cpu);
+    if (active)
+        first = enqueue(new, t, expires);
+    spin_unlock(&old->lock);
+    spin_unlock(&new->lock);
+    local_irq_restore(flags);
+    if (first)
+        reprogram(new_cpu, expires);
 }
 
 void timer_interrupt(void)
@@ -101,8 +189,9 @@ static void timer_softirq(void)
 
 void __init timer_subsys_init(void)
 {
-    for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-        spin_lock_init(&per_cpu(timers, cpu).lock);
+    /* The boot CPU's queue; the others' start zeroed (unlocked, empty)
+     * with their per-CPU areas, which do not exist yet. */
+    spin_lock_init(&this_cpu(timers).lock);
     open_softirq(TIMER_SOFTIRQ, timer_softirq);
 }
 

@@ -64,6 +64,19 @@ static const char *implementer_name(unsigned int imp)
     }
 }
 
+/* Secondary CPUs are not brought up on arm64 yet: the boot CPU alone. */
+void __init arch_smp_init(void)
+{
+    printk("SMP: %u CPUs online\n", num_online_cpus());
+    smp_selftest();
+}
+
+/* No other CPU is online, so there is never anyone to interrupt. */
+void arch_send_ipi_mask(const cpumask_t *mask, enum smp_ipi ipi)
+{
+    BUG_ON(*mask);
+}
+
 void arch_print_info(void)
 {
     uint64_t midr = READ_SYSREG(midr_el1), mmfr0 = READ_SYSREG(id_aa64mmfr0_el1);

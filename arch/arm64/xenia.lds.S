@@ -44,12 +44,13 @@ SECTIONS
     .data : {
         _sdata = .;
         *(.data.page_aligned)
-        *(.data .data.* .init.data)
+        /* The per-CPU template first: ".data.*" below would swallow it. */
         . = ALIGN(64);
         __per_cpu_start = .;
         *(.data.percpu)
         . = ALIGN(64);
         __per_cpu_data_end = .;
+        *(.data .data.* .init.data)
     }
 
     /* libfdt.a reaches __stack_chk_guard through the GOT. */

@@ -147,6 +147,19 @@ static void parse_fadt(const struct acpi_header *h)
         parse_s5(h);
 }
 
+/* Firmware may list a CPU both ways (xAPIC and x2APIC entries): once is enough. */
+static void add_cpu(uint32_t apic_id)
+{
+    unsigned int n = min(acpi_info.nr_cpus, (unsigned int)NR_CPUS);
+
+    for (unsigned int i = 0; i < n; i++)
+        if (acpi_info.apic_ids[i] == apic_id)
+            return;
+    if (acpi_info.nr_cpus < NR_CPUS)
+        acpi_info.apic_ids[acpi_info.nr_cpus] = apic_id;
+    acpi_info.nr_cpus++;
+}
+
 static void parse_madt(const struct acpi_header *h)
 {
     const uint8_t *p = (const uint8_t *)h + 44, *end = (const uint8_t *)h + h->length;
@@ -155,10 +168,22 @@ static void parse_madt(const struct acpi_header *h)
     memcpy(&lapic, (const uint8_t *)h + 36, 4);
     acpi_info.lapic_base = lapic;
     while (p + 2 <= end && p[1] >= 2 && p + p[1] <= end) {
-        if (p[0] == 0 && p[1] >= 8 && (p[4] & 1)) /* enabled processor local APIC */
-            acpi_info.nr_cpus++;
-        else if (p[0] == 5 && p[1] >= 12) /* local APIC address override */
+        uint32_t flags;
+
+        if (p[0] == 0 && p[1] >= 8) { /* processor local APIC */
+            memcpy(&flags, p + 4, 4);
+            if (flags & 1) /* enabled (not merely online-capable) */
+                add_cpu(p[3]);
+        } else if (p[0] == 9 && p[1] >= 16) { /* processor local x2APIC */
+            uint32_t id;
+
+            memcpy(&id, p + 4, 4);
+            memcpy(&flags, p + 8, 4);
+            if (flags & 1)
+                add_cpu(id);
+        } else if (p[0] == 5 && p[1] >= 12) { /* local APIC address override */
             memcpy(&acpi_info.lapic_base, p + 4, 8);
+        }
         p += p[1];
     }
 }

@@ -5,6 +5,9 @@
  * map of RAM (and ACPI regions) from slot 262, and an uncached ioremap
  * area.  Page-table pages come from the boot allocator until the heap
  * exists, then from the heap.
+ *
+ * Lock order: map_lock (any CPU may map: APs map their SYSCALL stubs and
+ * GDT areas), then heap_lock (new page-table pages).
  */
 #include <xenia/arch.h>
 #include <xenia/bootinfo.h>
@@ -12,9 +15,12 @@
 #include <xenia/console.h>
 #include <xenia/init.h>
 #include <xenia/lib.h>
+#include <xenia/domain.h>
 #include <xenia/mm.h>
+#include <xenia/smp.h>
 #include <xenia/spinlock.h>
 #include <xenia/string.h>
+#include <asm/flushtlb.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/pv-mm.h>
@@ -185,10 +191,14 @@ void pv_init_xen_l4_slots(pte_t *l4)
         l4[i] = idle_l4[i];
 }
 
-void pv_flush_tlb_after_type_change(void)
+void pv_flush_tlb_after_type_change(const struct page_info *pg)
 {
-    /* Guest mappings are never global, so reloading CR3 drops them. */
-    write_cr3(read_cr3());
+    /* Only the owner maps its frames; this CPU is flushed in any case,
+     * as before.  Without an owner, nobody can be left out. */
+    cpumask_t mask = pg->owner ? READ_ONCE(pg->owner->arch.dirty_cpumask) : cpu_online_map;
+
+    mask |= cpumask_of(smp_processor_id());
+    flush_tlb_mask(&mask);
 }
 
 /* The hypervisor's own L4 (what runs when no guest's page tables are loaded). */

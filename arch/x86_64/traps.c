@@ -9,6 +9,7 @@
 #include <xenia/bug.h>
 #include <xenia/console.h>
 #include <xenia/domain.h>
+#include <xenia/errno.h>
 #include <xenia/init.h>
 #include <xenia/lib.h>
 #include <xenia/mm.h>
@@ -57,11 +58,12 @@ struct idt_gate {
  */
 #define GDT_RESERVED_PAGES (GDT_PAGES - FIRST_RESERVED_GDT_PAGE)
 
-/* Boot CPU tables; SMP bring-up gives each further CPU its own. */
-static uint64_t gdt_reserved[GDT_RESERVED_PAGES * 512] __aligned(4096);
-static struct tss64 tss __aligned(64);
+/* The boot CPU's tables; x86_alloc_cpu_tables() gives each AP its own.
+ * The IDT is shared. */
+static uint64_t boot_gdt_hyp[GDT_RESERVED_PAGES * 512] __aligned(4096);
+static struct tss64 boot_tss __aligned(64);
+static uint8_t boot_ist_stacks[NR_IST * IST_STACK_SIZE] __aligned(16);
 static struct idt_gate idt[256] __aligned(16);
-static uint8_t ist_stacks[NR_IST][IST_STACK_SIZE] __aligned(16);
 static irq_vector_handler_t irq_handlers[256];
 
 extern const char exception_stubs[], interrupt_stubs[];
@@ -103,8 +105,13 @@ static void set_gate(unsigned int vec, const void *handler, unsigned int ist)
     };
 }
 
-/* Entry `sel >> 3` of the GDT, in the hypervisor's pages. */
-#define GDT_ENTRY(sel) gdt_reserved[((sel) >> 3) - FIRST_RESERVED_GDT_PAGE * 512]
+/* This CPU's hypervisor GDT pages, TSS and IST stacks (NR_IST of them). */
+static DEFINE_PER_CPU(uint64_t *, gdt_hyp);
+static DEFINE_PER_CPU(struct tss64 *, cpu_tss);
+static DEFINE_PER_CPU(uint8_t *, ist_stacks);
+
+/* Entry `sel >> 3` of a GDT, in its hypervisor pages. */
+#define GDT_ENTRY(gdt, sel) (gdt)[((sel) >> 3) - FIRST_RESERVED_GDT_PAGE * 512]
 
 static void load_gdt(unsigned long base)
 {
@@ -113,14 +120,14 @@ static void load_gdt(unsigned long base)
     __asm__ __volatile__("lgdt %0" ::"m"(gdtr));
 }
 
-static void load_tables(void)
+static void load_tables(const uint64_t *gdt)
 {
     struct desc_ptr idtr = {sizeof(idt) - 1, (uint64_t)idt};
 
     /* Until the per-CPU GDT area is mapped, the base sits the guest part's
      * size below the hypervisor's page: only hypervisor selectors are
      * loaded before then, so nothing reads the memory below it. */
-    load_gdt((unsigned long)gdt_reserved - FIRST_RESERVED_GDT_PAGE * PAGE_SIZE);
+    load_gdt((unsigned long)gdt - FIRST_RESERVED_GDT_PAGE * PAGE_SIZE);
     /* Reload CS with a far return, then the data segments. */
     __asm__ __volatile__("pushq %0\n\t"
                          "leaq 1f(%%rip), %%rax\n\t"
@@ -137,26 +144,34 @@ static void load_tables(void)
     __asm__ __volatile__("lidt %0" ::"m"(idtr));
 }
 
+/* Fill this CPU's GDT and TSS (this_cpu pointers set) and load them. */
+static void cpu_tables_load(void)
+{
+    uint64_t *gdt = this_cpu(gdt_hyp);
+    struct tss64 *tss = this_cpu(cpu_tss);
+    unsigned long t = (unsigned long)tss;
+
+    GDT_ENTRY(gdt, __HYPERVISOR_CS) = 0x00af9a000000ffffUL;
+    GDT_ENTRY(gdt, __HYPERVISOR_DS) = 0x00cf92000000ffffUL;
+    GDT_ENTRY(gdt, FLAT_RING3_CS32) = 0x00cffa000000ffffUL;
+    GDT_ENTRY(gdt, FLAT_RING3_DS) = 0x00cff2000000ffffUL;
+    GDT_ENTRY(gdt, FLAT_RING3_CS64) = 0x00affa000000ffffUL;
+    /* 64-bit available TSS: a 16-byte system descriptor. */
+    GDT_ENTRY(gdt, TSS_SELECTOR) =
+        (sizeof(*tss) - 1) | ((t & 0xffffff) << 16) | (0x89UL << 40) | (((t >> 24) & 0xff) << 56);
+    GDT_ENTRY(gdt, TSS_SELECTOR + 8) = t >> 32;
+
+    memset(tss, 0, sizeof(*tss));
+    tss->iomap_base = sizeof(*tss); /* no I/O bitmap */
+    /* Entries from guest mode land their frame in the per-CPU block. */
+    tss->rsp[0] = (uint64_t)&get_cpu_info()->guest_cpu_user_regs.es;
+    for (unsigned int i = 0; i < NR_IST; i++)
+        tss->ist[i] = (uint64_t)(this_cpu(ist_stacks) + (i + 1) * IST_STACK_SIZE);
+    load_tables(gdt);
+}
+
 void __init traps_init(void)
 {
-    unsigned long t = (unsigned long)&tss;
-
-    GDT_ENTRY(__HYPERVISOR_CS) = 0x00af9a000000ffffUL;
-    GDT_ENTRY(__HYPERVISOR_DS) = 0x00cf92000000ffffUL;
-    GDT_ENTRY(FLAT_RING3_CS32) = 0x00cffa000000ffffUL;
-    GDT_ENTRY(FLAT_RING3_DS) = 0x00cff2000000ffffUL;
-    GDT_ENTRY(FLAT_RING3_CS64) = 0x00affa000000ffffUL;
-    /* 64-bit available TSS: a 16-byte system descriptor. */
-    GDT_ENTRY(TSS_SELECTOR) =
-        (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89UL << 40) | (((t >> 24) & 0xff) << 56);
-    GDT_ENTRY(TSS_SELECTOR + 8) = t >> 32;
-
-    tss.iomap_base = sizeof(tss); /* no I/O bitmap */
-    /* Entries from guest mode land their frame in the per-CPU block. */
-    tss.rsp[0] = (uint64_t)&get_cpu_info()->guest_cpu_user_regs.es;
-    for (unsigned int i = 0; i < NR_IST; i++)
-        tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
-
     for (unsigned int v = 0; v < X86_NR_EXC; v++)
         set_gate(v, exception_stubs + 16 * v, 0);
     for (unsigned int v = X86_NR_EXC; v < 256; v++)
@@ -170,7 +185,35 @@ void __init traps_init(void)
     idt[X86_EXC_BP].type_attr = 0xee;
     idt[X86_EXC_OF].type_attr = 0xee;
 
-    load_tables();
+    this_cpu(gdt_hyp) = boot_gdt_hyp;
+    this_cpu(cpu_tss) = &boot_tss;
+    this_cpu(ist_stacks) = boot_ist_stacks;
+    cpu_tables_load();
+}
+
+int __init x86_alloc_cpu_tables(unsigned int cpu)
+{
+    /* The TSS in the first page, the IST stacks in the next NR_IST. */
+    uint8_t *block = alloc_xenheap_pages(2, MEMF_zero);
+    uint64_t *gdt = alloc_xenheap_pages(1, MEMF_zero);
+
+    BUILD_BUG_ON(GDT_RESERVED_PAGES != 2 || (NR_IST + 1) * IST_STACK_SIZE > 4 * PAGE_SIZE);
+    if (!block || !gdt) {
+        if (block)
+            free_xenheap_pages(block, 2);
+        if (gdt)
+            free_xenheap_pages(gdt, 1);
+        return -ENOMEM;
+    }
+    per_cpu(cpu_tss, cpu) = (struct tss64 *)block;
+    per_cpu(ist_stacks, cpu) = block + PAGE_SIZE;
+    per_cpu(gdt_hyp, cpu) = gdt;
+    return 0;
+}
+
+void __init x86_traps_init_secondary(void)
+{
+    cpu_tables_load();
 }
 
 /* --- The guest part of the GDT ------------------------------------------- */
@@ -208,7 +251,7 @@ void __init x86_percpu_gdt_init(void)
         l1e[i] = gdt_guest_pte(NULL, i);
     for (unsigned int i = 0; i < GDT_RESERVED_PAGES; i++)
         l1e[FIRST_RESERVED_GDT_PAGE + i] =
-            (virt_to_maddr(gdt_reserved) + i * PAGE_SIZE) | PAGE_HYPERVISOR_RW;
+            (virt_to_maddr(this_cpu(gdt_hyp)) + i * PAGE_SIZE) | PAGE_HYPERVISOR_RW;
     for (unsigned int i = 0; i < GDT_PAGES; i++)
         invlpg(va + i * PAGE_SIZE);
     this_cpu(gdt_l1e) = l1e;
@@ -232,11 +275,24 @@ void pv_map_gdt(const struct vcpu *v)
     this_cpu(gdt_vcpu) = v;
 }
 
-/* Only this CPU runs guests so far: no other can be showing v's frames. */
-void pv_unmap_gdt(const struct vcpu *v)
+static void unmap_gdt_here(void *v)
 {
     if (this_cpu(gdt_vcpu) == v)
         pv_map_gdt(NULL);
+}
+
+/* Every CPU v ran on last may still show its frames, not only this one. */
+void pv_unmap_gdt(const struct vcpu *v)
+{
+    cpumask_t showing = 0;
+    unsigned int cpu;
+
+    for_each_online_cpu (cpu) {
+        if (per_cpu(gdt_vcpu, cpu) == v)
+            showing |= cpumask_of(cpu);
+    }
+    if (showing)
+        on_selected_cpus(&showing, unmap_gdt_here, (void *)v, true);
 }
 
 /* --- Exception table ------------------------------------------------------ */

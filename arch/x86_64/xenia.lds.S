@@ -55,12 +55,13 @@ SECTIONS
     .data : AT(ADDR(.data) - XENIA_VIRT_START) {
         _sdata = .;
         *(.data.page_aligned)
-        *(.data .data.* .init.data)
+        /* The per-CPU template first: ".data.*" below would swallow it. */
         . = ALIGN(64);
         __per_cpu_start = .;
         *(.data.percpu)
         . = ALIGN(64);
         __per_cpu_data_end = .;
+        *(.data .data.* .init.data)
         _edata = .;
     } :image
 

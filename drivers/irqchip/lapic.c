@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Local APIC (xAPIC, memory-mapped): enable, EOI, and the timer in
- * one-shot mode.
+ * Local APIC: enable, EOI, the timer in one-shot mode, and inter-processor
+ * interrupts.  xAPIC (memory-mapped) unless the firmware handed over the
+ * APIC in x2APIC mode, which cannot be left without a reset: then the
+ * same registers are MSRs.  Every CPU reaches its own APIC at the same
+ * address, so apic_regs is shared.
  */
 #include <xenia/bug.h>
 #include <xenia/console.h>
@@ -24,12 +27,21 @@
 #define APIC_TMICT     0x380
 #define APIC_TMCCT     0x390
 #define APIC_TDCR      0x3e0
+#define APIC_ICR       0x300
+#define APIC_ICR2      0x310
+
+#define MSR_X2APIC_FIRST 0x800
+#define MSR_X2APIC_ICR   0x830
+
+#define APIC_ICR_BUSY  (1U << 12)
+#define APIC_BASE_EXTD (1UL << 10)
 
 #define APIC_SVR_ENABLE  (1U << 8)
 #define APIC_LVT_MASKED  (1U << 16)
 #define APIC_BASE_ENABLE (1UL << 11)
 
 static volatile uint8_t *apic_regs;
+static bool x2apic_mode;
 
 /* Spurious interrupts need no EOI and no report. */
 static void spurious_vector(struct cpu_user_regs *regs)
@@ -40,12 +52,32 @@ static uint64_t ns_to_ticks_mul; /* ticks = ns * mul >> 32 */
 
 static inline uint32_t apic_read(unsigned int reg)
 {
+    if (x2apic_mode)
+        return (uint32_t)rdmsr(MSR_X2APIC_FIRST + (reg >> 4));
     return *(volatile uint32_t *)(apic_regs + reg);
 }
 
 static inline void apic_write(unsigned int reg, uint32_t v)
 {
-    *(volatile uint32_t *)(apic_regs + reg) = v;
+    if (x2apic_mode)
+        wrmsr(MSR_X2APIC_FIRST + (reg >> 4), v);
+    else
+        *(volatile uint32_t *)(apic_regs + reg) = v;
+}
+
+/* Enable this CPU's APIC, everything masked but the (one-shot) timer. */
+static void lapic_setup_cpu(void)
+{
+    uint64_t base = rdmsr(MSR_APIC_BASE);
+
+    if (!(base & APIC_BASE_ENABLE))
+        wrmsr(MSR_APIC_BASE, base | APIC_BASE_ENABLE);
+    apic_write(APIC_TPR, 0);
+    apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+    apic_write(APIC_LVT_LINT0, APIC_LVT_MASKED);
+    apic_write(APIC_LVT_LINT1, APIC_LVT_MASKED);
+    apic_write(APIC_LVT_ERROR, APIC_LVT_MASKED);
+    apic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_VECTOR);
 }
 
 void __init lapic_init(void)
@@ -53,25 +85,57 @@ void __init lapic_init(void)
     uint64_t base = rdmsr(MSR_APIC_BASE);
     paddr_t pa = base & 0xffffff000UL;
 
-    if (!(base & APIC_BASE_ENABLE))
-        wrmsr(MSR_APIC_BASE, base | APIC_BASE_ENABLE);
-    apic_regs = ioremap(pa, PAGE_SIZE);
-    BUG_ON(!apic_regs);
-
-    apic_write(APIC_TPR, 0);
-    apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
-    apic_write(APIC_LVT_LINT0, APIC_LVT_MASKED);
-    apic_write(APIC_LVT_LINT1, APIC_LVT_MASKED);
-    apic_write(APIC_LVT_ERROR, APIC_LVT_MASKED);
+    x2apic_mode = (base & APIC_BASE_EXTD) != 0;
+    if (!x2apic_mode) {
+        apic_regs = ioremap(pa, PAGE_SIZE);
+        BUG_ON(!apic_regs);
+    }
     set_irq_vector_handler(SPURIOUS_VECTOR, spurious_vector);
-    apic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_VECTOR);
-    printk("Local APIC: id %u, version %#x, at %#lx\n", lapic_id(), apic_read(APIC_VERSION) & 0xff,
-           (unsigned long)pa);
+    lapic_setup_cpu();
+    printk("Local APIC: id %u, version %#x, %s at %#lx\n", lapic_id(),
+           apic_read(APIC_VERSION) & 0xff, x2apic_mode ? "x2APIC" : "xAPIC", (unsigned long)pa);
+}
+
+void lapic_init_secondary(void)
+{
+    uint64_t base = rdmsr(MSR_APIC_BASE);
+
+    /* The firmware sets every CPU's mode alike; a mix would break IPIs. */
+    BUG_ON(!!(base & APIC_BASE_EXTD) != x2apic_mode);
+    lapic_setup_cpu();
+    /* The boot CPU's calibration holds here too: the timers share a clock. */
+    apic_write(APIC_TDCR, 0xb); /* divide by 1 */
+    apic_write(APIC_LVT_TIMER, LOCAL_TIMER_VECTOR);
 }
 
 uint32_t lapic_id(void)
 {
-    return apic_read(APIC_ID) >> 24;
+    return x2apic_mode ? apic_read(APIC_ID) : apic_read(APIC_ID) >> 24;
+}
+
+bool lapic_x2apic_mode(void)
+{
+    return x2apic_mode;
+}
+
+void lapic_send_ipi(uint32_t apic_id, uint32_t icr)
+{
+    unsigned long flags;
+
+    if (x2apic_mode) {
+        /* One MSR write; ordered after earlier stores by the fence. */
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        wrmsr(MSR_X2APIC_ICR, ((uint64_t)apic_id << 32) | icr);
+        return;
+    }
+    /* The destination and the command are two writes: no interrupt
+     * handler may send its own IPI between them. */
+    flags = local_irq_save();
+    while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
+        cpu_relax();
+    apic_write(APIC_ICR2, apic_id << 24);
+    apic_write(APIC_ICR, icr);
+    local_irq_restore(flags);
 }
 
 void lapic_eoi(void)

@@ -36,6 +36,13 @@ unsigned long arch_memory_init(void);
  */
 void arch_time_init(void);
 
+/*
+ * Bring up the other CPUs (they end in sched_start_cpu()) and check that
+ * cross-CPU calls, remote softirqs and TLB shootdowns work; report how
+ * many CPUs are online.  Needs the heap and the timer.
+ */
+void arch_smp_init(void);
+
 /* Short architecture summary for the boot log (CPU model, features). */
 void arch_print_info(void);
 

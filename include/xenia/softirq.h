@@ -14,12 +14,9 @@ enum softirq { TIMER_SOFTIRQ, SCHEDULE_SOFTIRQ, NR_SOFTIRQS };
 typedef void (*softirq_handler)(void);
 
 void open_softirq(enum softirq nr, softirq_handler handler);
+/* On this CPU. */
 void raise_softirq(enum softirq nr);
-/*
- * Raise nr on another pCPU (or this one).  Temporary, until SMP bring-up
- * provides the IPI: the bit is set, and the pCPU sees it at its next
- * interrupt or idle-loop pass instead of at once.
- */
+/* On any online CPU; a remote one is interrupted to run it. */
 void cpu_raise_softirq(unsigned int cpu, enum softirq nr);
 void do_softirq(void);
 bool softirq_pending(void);

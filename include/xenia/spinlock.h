@@ -7,10 +7,19 @@
 #include <asm/processor.h>
 
 /*
- * Ticket lock: FIFO-fair, so no CPU starves under contention.
+ * Ticket lock: FIFO-fair, so no CPU starves under contention.  Taking it
+ * is an acquire, releasing it a release: what the holder wrote is seen by
+ * the next holder.
  * Discipline: every file that owns locks states their order at its top;
  * a lock taken from interrupt context is always taken with _irqsave.
+ * A waiter spins with arch_lock_relax(), through which an arch can answer
+ * requests other CPUs wait for (x86: TLB shootdowns) even with interrupts
+ * disabled.
  */
+
+#ifndef arch_lock_relax
+#define arch_lock_relax() cpu_relax()
+#endif
 typedef struct spinlock {
     volatile uint16_t head; /* ticket now served */
     volatile uint16_t tail; /* next ticket to hand out */
@@ -33,7 +42,7 @@ static inline void spin_lock(spinlock_t *l)
     uint16_t me = __atomic_fetch_add(&l->tail, 1, __ATOMIC_RELAXED);
 
     while (__atomic_load_n(&l->head, __ATOMIC_ACQUIRE) != me)
-        cpu_relax();
+        arch_lock_relax();
 }
 
 static inline bool spin_trylock(spinlock_t *l)

@@ -26,7 +26,8 @@ void timer_interrupt(void);
 
 /*
  * Software timers, kept per CPU in deadline order.  The callback runs from
- * the TIMER softirq of the CPU the timer belongs to.
+ * the TIMER softirq of the CPU the timer belongs to (which must be online);
+ * any CPU may set or stop it.
  */
 struct timer {
     s_time_t expires;
@@ -40,6 +41,8 @@ struct timer {
 void init_timer(struct timer *t, void (*fn)(void *), void *data, unsigned int cpu);
 void set_timer(struct timer *t, s_time_t expires);
 void stop_timer(struct timer *t);
+/* Move t (active or not) to another online CPU's queue. */
+void migrate_timer(struct timer *t, unsigned int new_cpu);
 void timer_subsys_init(void);
 
 /* mul/shift scaling, as Xen's vcpu_time_info uses: ns = (ticks << shift) * mul >> 32 */

@@ -80,11 +80,14 @@ pass() {
 }
 
 # Accelerator: TCG.  XENIA_ACCEL=kvm is for hosts with real VT-x/AMD-V; no
-# test depends on it (see docs/testing.md).
+# test depends on it (see docs/testing.md).  A scenario with several CPUs
+# sets TCG_THREAD=multi before boot_qemu: one host thread per vCPU, so that
+# they really run at the same time (races show up) rather than in turns.
+TCG_THREAD=${TCG_THREAD:-}
 accel_args() {
     case "${XENIA_ACCEL:-tcg}" in
     kvm) echo "-accel kvm" ;;
-    *) echo "-accel tcg" ;;
+    *) echo "-accel tcg${TCG_THREAD:+,thread=$TCG_THREAD}" ;;
     esac
 }
 

@@ -61,11 +61,31 @@ x86_expect_dom0() {
     x86_expect_dom0_destroyed
 }
 
+# x86_expect_smp N: every AP comes up, in order, N CPUs are online and the
+# IPI self-tests (a call on every CPU, a timer set on each from CPU 0, a
+# TLB shootdown seen by every CPU) are answered by all N.
+x86_expect_smp() {
+    local n=$1 i
+    for ((i = 1; i < n; i++)); do
+        expect "CPU$i: up, APIC id [0-9]+\$" "CPU$i coming up"
+    done
+    expect "SMP: $n CPUs online" "$n CPUs online"
+    expect "SMP self-test passed: $n CPUs answered" "every CPU answering the IPI self-test"
+    expect "TLB shootdown self-test passed: $n CPUs saw each new mapping" \
+        "every CPU seeing the shootdown"
+}
+
+# X86_SMP: the number of CPUs (-smp) the scenario boots; 1 unless set.
+X86_SMP=${X86_SMP:-1}
+# X86_SMP_ONLINE: how many of them the hypervisor uses (maxcpus=).
+X86_SMP_ONLINE=${X86_SMP_ONLINE:-$X86_SMP}
+
 x86_expect_running() {
     expect 'Heap self-check passed: [1-9][0-9]* frames free' "the heap self-check"
     expect 'TSC: [1-9][0-9]*\.[0-9]+ MHz' "a calibrated TSC"
     expect 'Local APIC: id 0' "the local APIC"
     expect 'Timer self-check passed' "a timer interrupt"
+    x86_expect_smp "$X86_SMP_ONLINE"
     expect 'Xenia boot complete' "the end of boot"
     [ -n "${WITH_DOM0:-}" ] && x86_expect_dom0
     expect 'Powering off' "the power-off"
@@ -78,7 +98,7 @@ x86_fast_boot() {
     local cpu=$1 m0="$HELLO" m1="$OUT/$SCENARIO.mod1"
     [ -f "$m0" ] || fail "$m0 is not built (make -C tests/guests)"
     make_module "$m1" 4096
-    boot_qemu x86_64 -cpu "$cpu" -m "$X86_MEM_MIB" -kernel "$XENIA_X86" \
+    boot_qemu x86_64 -cpu "$cpu" -smp "$X86_SMP" -m "$X86_MEM_MIB" -kernel "$XENIA_X86" \
         -append "loglvl=all com1=115200,8n1 poweroff$X86_EXTRA_CMDLINE" \
         -initrd "$m0 dom0 console=hvc0$X86_DOM0_EXTRA,$m1 initrd"
     expect '\(XENIA\) Xenia [0-9.]+ hypervisor' "the banner"
@@ -122,9 +142,10 @@ x86_grub_boot() {
 x86_dom0_guest() {
     local cpu=$1 guest=$2 min=$3 image="$srctree/build/guests/$2.elf" n
     [ -f "$image" ] || fail "$image is not built (make -C tests/guests)"
-    boot_qemu x86_64 -cpu "$cpu" -m 256 -kernel "$XENIA_X86" -append "dom0_mem=16M" \
-        -initrd "$image $guest-cmdline-ok"
+    boot_qemu x86_64 -cpu "$cpu" -smp "$X86_SMP" -m 256 -kernel "$XENIA_X86" \
+        -append "dom0_mem=16M" -initrd "$image $guest-cmdline-ok"
     x86_expect_cpu "$cpu"
+    x86_expect_smp "$X86_SMP"
     expect "dom0: .* kernel, 16 MiB, entry 0x" "the dom0 builder"
     expect 'Starting domain 0' "dom0 starting"
     expect "cmd_line '$guest-cmdline-ok'" "dom0's command line in start_info"

@@ -29,7 +29,7 @@ void pv_init_xen_l4_slots(pte_t *l4)
         l4[i] = XEN_SLOT_MARK | _PAGE_PRESENT;
 }
 
-void pv_flush_tlb_after_type_change(void)
+void pv_flush_tlb_after_type_change(const struct page_info *pg)
 {
     tlb_flushes++;
 }

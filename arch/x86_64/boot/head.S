@@ -152,14 +152,42 @@ start64:
         push    $0
         jmp     start_xenia
 
+/*
+ * Application processors arrive here from the trampoline (trampoline.S),
+ * in 64-bit mode on the boot page tables, with the boot GDT loaded.  Move
+ * to the hypervisor's page tables and to the stack smpboot.c prepared,
+ * whose top holds the CPU's struct cpu_info, and enter C.
+ */
+        .globl x86_ap_entry64
+x86_ap_entry64:
+        lgdt    boot_gdtr64(%rip)
+        mov     $BOOT_DS, %eax
+        mov     %eax, %ds
+        mov     %eax, %es
+        mov     %eax, %ss
+        xor     %eax, %eax
+        mov     %eax, %fs
+        mov     %eax, %gs
+        mov     x86_ap_cr3(%rip), %rax
+        mov     %rax, %cr3
+        mov     x86_ap_stack(%rip), %rsp
+        xor     %ebp, %ebp                      /* ends backtraces */
+        push    $0
+        jmp     start_secondary
+
         .section .data, "aw", @progbits
         .balign 8
+        .globl x86_boot_gdt
+x86_boot_gdt:
 boot_gdt:
         .quad 0                                 /* null */
         .quad 0x00af9a000000ffff                /* 0x08: 64-bit code */
         .quad 0x00cf92000000ffff                /* 0x10: data */
         .quad 0x00cf9a000000ffff                /* 0x18: 32-bit code */
 boot_gdt_end:
+        .if boot_gdt_end - boot_gdt != 32       /* trampoline.S's BOOT_GDT_SIZE */
+        .error "the boot GDT changed size: update trampoline.S"
+        .endif
 
         .balign 8
         .word 0, 0, 0

@@ -24,6 +24,7 @@
 #include <xenia/errno.h>
 #include <xenia/event.h>
 #include <xenia/sched.h>
+#include <xenia/smp.h>
 #include <xenia/softirq.h>
 #include <xenia/xmalloc.h>
 #include <asm/current.h>
@@ -79,6 +80,17 @@ static void __noreturn reset_stack_and_jump(void (*fn)(void))
     __builtin_unreachable();
 }
 
+/*
+ * The CR3 load dropped prev's domain's TLB entries here (guest mappings
+ * are never global): its shootdowns need not reach this pCPU any more.
+ * Before sched_context_saved(), after which prev's domain may be gone.
+ */
+static void forget_tlb(const struct vcpu *prev, const struct vcpu *next)
+{
+    if (!is_idle_vcpu(prev) && (is_idle_vcpu(next) || prev->domain != next->domain))
+        cpumask_clear_cpu(smp_processor_id(), &prev->domain->arch.dirty_cpumask);
+}
+
 void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 {
     struct cpu_info *ci = get_cpu_info();
@@ -93,15 +105,19 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
     if (is_idle_vcpu(next)) {
         ci->current_vcpu = NULL;
         write_cr3(idle_pt_base());
+        forget_tlb(prev, next);
         pv_map_gdt(NULL);
         sched_context_saved(prev);
         reset_stack_and_jump(sched_start_cpu);
     }
 
     ci->current_vcpu = next;
+    /* Before CR3: from here on, shootdowns for next's domain include us. */
+    cpumask_set_cpu(smp_processor_id(), &next->domain->arch.dirty_cpumask);
     write_cr3(
         (paddr_t)(next->arch.kernel_mode ? next->arch.guest_table : next->arch.guest_table_user)
         << PAGE_SHIFT);
+    forget_tlb(prev, next);
     pv_update_vcpu_time(next);
     update_runstate_area(next);
     pv_map_gdt(next);

@@ -171,7 +171,7 @@ int get_page_type(struct page_info *pg, unsigned long type)
     /* First reference of a type that needs checking.  If the frame was
      * writable, stale TLB entries must not outlive the change. */
     if ((x & PGT_type_mask) == PGT_writable_page)
-        pv_flush_tlb_after_type_change();
+        pv_flush_tlb_after_type_change(pg);
     rc = validate_frame(pg, type);
     if (rc) {
         __atomic_store_n(&pg->u.type_info, PGT_none, __ATOMIC_RELEASE);

@@ -10,10 +10,13 @@
 #include <xenia/errno.h>
 #include <xenia/guest_access.h>
 #include <xenia/hypercall.h>
+#include <xenia/lib.h>
 #include <xenia/memory.h>
+#include <xenia/smp.h>
 #include <xenia/softirq.h>
 #include <xenia/string.h>
 #include <asm/current.h>
+#include <asm/flushtlb.h>
 #include <asm/hypercall.h>
 #include <asm/m2p.h>
 #include <asm/pv-mm.h>
@@ -138,9 +141,61 @@ long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone
                      count, pdone, foreigndom);
 }
 
-static void flush_local(void)
+/*
+ * The CPUs that may hold TLB entries for the vCPUs in the guest's bitmap
+ * at bmap (xen_ulong_t words, read up to d's last vCPU): where each ran
+ * last, if that CPU still has the domain's page tables.  -EFAULT if the
+ * bitmap cannot be read.
+ */
+static int vcpumask_to_pcpumask(const struct domain *d, unsigned long bmap, cpumask_t *pmask)
 {
-    write_cr3(read_cr3());
+    const unsigned int bits = 8 * sizeof(unsigned long);
+    cpumask_t dirty = READ_ONCE(d->arch.dirty_cpumask);
+
+    *pmask = 0;
+    for (unsigned int base = 0; base < d->max_vcpus; base += bits) {
+        unsigned long vmask;
+
+        if (copy_from_guest(&vmask, bmap + base / 8, sizeof(vmask)))
+            return -EFAULT;
+        for (; vmask; vmask &= vmask - 1) {
+            unsigned int id = base + (unsigned int)__builtin_ctzl(vmask);
+            const struct vcpu *v;
+
+            if (id >= d->max_vcpus)
+                return 0;
+            v = d->vcpu[id];
+            if (v && cpumask_test_cpu(v->processor, &dirty))
+                *pmask |= cpumask_of(v->processor);
+        }
+    }
+    return 0;
+}
+
+/* INVLPG of a hypervisor or non-canonical address: silently nothing, as Xen. */
+static bool guest_va_ok(unsigned long va)
+{
+    return ((long)va >> 47 == 0 || (long)va >> 47 == -1) &&
+           !(va >= HYPERVISOR_VIRT_START && va < HYPERVISOR_VIRT_END);
+}
+
+static void flush_va_mask(const cpumask_t *mask, unsigned long va, bool one)
+{
+    if (!one)
+        flush_tlb_mask(mask);
+    else if (guest_va_ok(va))
+        flush_tlb_one_mask(mask, va);
+}
+
+/* TLB_FLUSH_MULTI / INVLPG_MULTI: an unreadable vCPU bitmap is -EINVAL, as Xen. */
+static int flush_multi(const struct domain *d, const struct mmuext_op *op, bool one)
+{
+    cpumask_t mask;
+
+    if (vcpumask_to_pcpumask(d, (unsigned long)op->arg2.vcpumask.p, &mask))
+        return -EINVAL;
+    flush_va_mask(&mask, (unsigned long)op->arg1.linear_addr, one);
+    return 0;
 }
 
 /* Replace a vCPU's page-table root (an L4, validated; 0 only for user). */
@@ -226,15 +281,18 @@ static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *
     case MMUEXT_NEW_BASEPTR: return pv_new_guest_cr3(v, (unsigned long)op->arg1.mfn);
     case MMUEXT_NEW_USER_BASEPTR:
         return new_baseptr(d, &v->arch.guest_table_user, (unsigned long)op->arg1.mfn, true);
-    case MMUEXT_TLB_FLUSH_LOCAL:
-    case MMUEXT_TLB_FLUSH_MULTI:
-    case MMUEXT_TLB_FLUSH_ALL:
-        flush_local(); /* one vCPU per domain so far: local is all */
-        return 0;
+    case MMUEXT_TLB_FLUSH_LOCAL: flush_tlb_local(); return 0;
     case MMUEXT_INVLPG_LOCAL:
-    case MMUEXT_INVLPG_MULTI:
+        if (guest_va_ok((unsigned long)op->arg1.linear_addr))
+            invlpg((unsigned long)op->arg1.linear_addr);
+        return 0;
+    case MMUEXT_TLB_FLUSH_MULTI: return flush_multi(d, op, false);
+    case MMUEXT_INVLPG_MULTI: return flush_multi(d, op, true);
+    /* The domain's vCPUs may run on any CPU: all that may cache its tables. */
+    case MMUEXT_TLB_FLUSH_ALL:
     case MMUEXT_INVLPG_ALL:
-        __asm__ __volatile__("invlpg (%0)" ::"r"(op->arg1.linear_addr) : "memory");
+        flush_va_mask(&d->arch.dirty_cpumask, (unsigned long)op->arg1.linear_addr,
+                      op->cmd == MMUEXT_INVLPG_ALL);
         return 0;
     case MMUEXT_FLUSH_CACHE:
     case MMUEXT_FLUSH_CACHE_GLOBAL:
@@ -297,6 +355,29 @@ int pv_find_l1_entry(unsigned long va, paddr_t *entry)
     return 0;
 }
 
+/*
+ * The flush update_va_mapping asks for: the TLB or one address, on this
+ * CPU (UVMF_LOCAL), on every CPU the domain may be cached on (UVMF_ALL),
+ * or where the vCPUs of the bitmap the other flag bits point at ran
+ * (UVMF_MULTI: -EFAULT if it cannot be read, the update already done).
+ */
+static int uvmf_flush(const struct domain *d, unsigned long va, unsigned long flags)
+{
+    unsigned long type = flags & UVMF_FLUSHTYPE_MASK, bmap = flags & ~UVMF_FLUSHTYPE_MASK;
+    cpumask_t mask;
+
+    if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG)
+        return 0;
+    if (bmap == UVMF_LOCAL)
+        mask = cpumask_of(smp_processor_id());
+    else if (bmap == UVMF_ALL)
+        mask = READ_ONCE(d->arch.dirty_cpumask);
+    else if (vcpumask_to_pcpumask(d, bmap, &mask))
+        return -EFAULT;
+    flush_va_mask(&mask, va, type == UVMF_INVLPG);
+    return 0;
+}
+
 long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags,
                           unsigned long a4, unsigned long a5)
 {
@@ -307,10 +388,5 @@ long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long fla
         rc = pv_mmu_normal_update(current->domain, entry, val, false);
     if (rc)
         return rc;
-    switch (flags & UVMF_FLUSHTYPE_MASK) {
-    case UVMF_INVLPG: __asm__ __volatile__("invlpg (%0)" ::"r"(va) : "memory"); break;
-    case UVMF_TLB_FLUSH: flush_local(); break;
-    default: break;
-    }
-    return 0;
+    return uvmf_flush(current->domain, va, flags);
 }

@@ -85,6 +85,93 @@ static void check_update_va_mapping(void)
              "uvm_non_canonical_va", "not -EINVAL");
 }
 
+/*
+ * TLB flushes that reach other CPUs.  A page is repointed with mmu_update,
+ * which flushes nothing, so the old translation may still be cached (TCG
+ * keeps it, as hardware may); each flush request must then make the new
+ * frame visible.  dom0 has one vCPU: its bitmap is {0}.
+ */
+#define MARK_A 0xa11ce5a11ce5a11cUL
+#define MARK_B 0xb0bb1eb0bb1eb0bbUL
+
+static void repoint(const uint64_t *e, xen_pfn_t mfn)
+{
+    mmu_update_t req = {.ptr = gk_virt_to_machine(e) | MMU_NORMAL_PT_UPDATE,
+                        .val = (mfn << 12) | PTE_P | PTE_RW};
+
+    HYPERVISOR_mmu_update(&req, 1, NULL, DOMID_SELF);
+}
+
+static long flush_op(unsigned int cmd, unsigned long va, const void *vcpumask)
+{
+    struct mmuext_op op = {.cmd = cmd, .arg1.linear_addr = va};
+
+    op.arg2.vcpumask.p = vcpumask;
+    return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+}
+
+static void check_flush_requests(unsigned long va, const uint64_t *e, xen_pfn_t a, xen_pfn_t b)
+{
+    volatile const uint64_t *p = (volatile const uint64_t *)va;
+    static const unsigned long vcpu0 = 1;
+    unsigned int stale = 0;
+    long rc;
+
+    repoint(e, b);
+    stale += *p == MARK_A;
+    rc = flush_op(MMUEXT_TLB_FLUSH_MULTI, 0, &vcpu0);
+    gk_check(rc == 0 && *p == MARK_B, "mmuext_tlb_flush_multi", "rc %ld, read %#lx", rc, *p);
+    repoint(e, a);
+    stale += *p == MARK_B;
+    rc = flush_op(MMUEXT_INVLPG_MULTI, va, &vcpu0);
+    gk_check(rc == 0 && *p == MARK_A, "mmuext_invlpg_multi", "rc %ld, read %#lx", rc, *p);
+    repoint(e, b);
+    rc = flush_op(MMUEXT_INVLPG_ALL, va, NULL);
+    gk_check(rc == 0 && *p == MARK_B, "mmuext_invlpg_all", "rc %ld, read %#lx", rc, *p);
+    rc = HYPERVISOR_update_va_mapping(va, (a << 12) | PTE_P | PTE_RW,
+                                      UVMF_TLB_FLUSH | (unsigned long)&vcpu0);
+    gk_check(rc == 0 && *p == MARK_A, "uvm_flush_multi", "rc %ld, read %#lx", rc, *p);
+    rc = HYPERVISOR_update_va_mapping(va, (b << 12) | PTE_P | PTE_RW, UVMF_INVLPG | UVMF_ALL);
+    gk_check(rc == 0 && *p == MARK_B, "uvm_invlpg_all", "rc %ld, read %#lx", rc, *p);
+    gk_printf("tlb: %u stale reads before a flush\n", stale);
+}
+
+static void check_bad_vcpumasks(unsigned long va, const uint64_t *e, xen_pfn_t a)
+{
+    const void *bad = (const void *)0xffff830000000000UL;
+    long rc;
+
+    gk_check(flush_op(MMUEXT_TLB_FLUSH_MULTI, 0, bad) == -XEN_EINVAL, "mmuext_flush_multi_bad_mask",
+             "an unreadable vCPU bitmap is not -EINVAL");
+    gk_check(flush_op(MMUEXT_INVLPG_MULTI, va, bad) == -XEN_EINVAL, "mmuext_invlpg_multi_bad_mask",
+             "an unreadable vCPU bitmap is not -EINVAL");
+    /* The update is made before the bitmap is read, as in Xen. */
+    rc = HYPERVISOR_update_va_mapping(va, (a << 12) | PTE_P | PTE_RW,
+                                      UVMF_INVLPG | (unsigned long)bad);
+    gk_check(rc == -XEN_EFAULT && ((*e & GK_PTE_ADDR_MASK) >> 12) == a, "uvm_multi_bad_mask",
+             "rc %ld, entry %#lx", rc, *e);
+}
+
+static void check_tlb_flushes(void)
+{
+    unsigned long end =
+        GK_VIRT_BASE + ((gk_start_info->pt_base - GK_VIRT_BASE + (4UL << 20)) & ~((4UL << 20) - 1));
+    unsigned long va = end - GK_PAGE_SIZE;
+    const uint64_t *e = boot_l1e(va);
+    uint64_t old = e ? *e : 0;
+    xen_pfn_t a = spare_mfn(5), b = spare_mfn(6);
+
+    if (!e)
+        return; /* uvm_padding_page_mapped failed already */
+    HYPERVISOR_update_va_mapping(va, (b << 12) | PTE_P | PTE_RW, UVMF_INVLPG);
+    *(volatile uint64_t *)va = MARK_B;
+    HYPERVISOR_update_va_mapping(va, (a << 12) | PTE_P | PTE_RW, UVMF_INVLPG);
+    *(volatile uint64_t *)va = MARK_A;
+    check_flush_requests(va, e, a, b);
+    check_bad_vcpumasks(va, e, a);
+    HYPERVISOR_update_va_mapping(va, old, UVMF_INVLPG);
+}
+
 static void check_mmu_update(void)
 {
     const unsigned long *m2p = (const unsigned long *)0xffff800000000000UL;
@@ -128,5 +215,6 @@ void check_mmu(void)
 {
     check_pins();
     check_update_va_mapping();
+    check_tlb_flushes();
     check_mmu_update();
 }

@@ -2,12 +2,15 @@
 #ifndef ASM_X86_ACPI_H
 #define ASM_X86_ACPI_H
 
+#include <xenia/smp.h>
 #include <xenia/types.h>
 
 struct acpi_info {
     bool present;
     unsigned int nr_tables;
     unsigned int nr_cpus; /* enabled local APICs in the MADT */
+    /* Their APIC ids, in MADT order, the first NR_CPUS of them. */
+    uint32_t apic_ids[NR_CPUS];
     uint64_t lapic_base;
     uint16_t pm1a_cnt, pm1b_cnt;
     bool have_s5;

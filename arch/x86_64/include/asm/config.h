@@ -9,6 +9,8 @@
  *                0xffff82d0c0000000  ioremap area (1 GiB)
  *                0xffff82d100000000  per-CPU SYSCALL stubs
  *                0xffff82d101000000  per-CPU GDTs
+ *                0xffff82d102000000  AP stacks (with guard pages)
+ *                0xffff82d103000000  one page for the TLB shootdown self-test
  *  slots 262-271 0xffff830000000000  direct map of all RAM (5 TiB)
  */
 #ifndef ASM_X86_CONFIG_H
@@ -34,6 +36,12 @@
 /* Each CPU's GDT: GDT_PAGES pages (64 KiB) per CPU, CPU n at n * 64 KiB. */
 #define PERCPU_GDT_VIRT_START 0xffff82d101000000
 #define PERCPU_GDT_VIRT(cpu)  (PERCPU_GDT_VIRT_START + ((unsigned long)(cpu) << 16))
+
+/* Each AP's stack: STACK_SIZE apart (and aligned), the lowest page unmapped. */
+#define PERCPU_STACK_VIRT_START 0xffff82d102000000
+#define PERCPU_STACK_VIRT(cpu)  (PERCPU_STACK_VIRT_START + (unsigned long)(cpu)*STACK_SIZE)
+
+#define X86_SELFTEST_VA 0xffff82d103000000
 
 /* What xen_version tells guests: their type, and where the hypervisor's
  * part of their address space starts. */

@@ -16,6 +16,10 @@ struct arch_domain {
     unsigned long vm_assist; /* VMASST_* bits the guest enabled (m2p_strict is bit 32) */
     void *shared_info;       /* the shared_info page (hypervisor mapping) */
     uint8_t cmos_idx;        /* the RTC index last written to port 0x70 */
+    /* CPUs that may hold TLB entries of the domain's page tables: set
+     * when one enters a vCPU, cleared when it leaves them (a cpumask_t,
+     * changed atomically).  TLB shootdowns for the domain go there. */
+    unsigned long dirty_cpumask;
 };
 
 struct arch_vcpu {

@@ -46,6 +46,20 @@ static inline void cpu_relax(void)
     __asm__ __volatile__("pause" ::: "memory");
 }
 
+/*
+ * Spinning for a lock, perhaps with interrupts off: answer TLB shootdowns
+ * meanwhile, or the CPU holding the lock could wait for this one forever
+ * (flush_tlb_mask in arch/x86_64/smp.c).
+ */
+extern unsigned long x86_flush_pending;
+void x86_flush_poll(void);
+#define arch_lock_relax()                                          \
+    do {                                                           \
+        cpu_relax();                                               \
+        if (__atomic_load_n(&x86_flush_pending, __ATOMIC_RELAXED)) \
+            x86_flush_poll();                                      \
+    } while (0)
+
 static inline void cpuid_count(uint32_t leaf, uint32_t sub, uint32_t *a, uint32_t *b, uint32_t *c,
                                uint32_t *d)
 {

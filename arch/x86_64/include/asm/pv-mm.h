@@ -116,7 +116,8 @@ void pv_destroy_gdt(struct vcpu *v);
  * flush after a frame stops being writable to the guest.
  */
 void pv_init_xen_l4_slots(pte_t *l4);
-void pv_flush_tlb_after_type_change(void);
+/* pg stops being writable: no CPU may keep a writable TLB entry for it. */
+void pv_flush_tlb_after_type_change(const struct page_info *pg);
 
 /*
  * The guest part of this CPU's GDT (arch/x86_64/traps.c): show v's GDT

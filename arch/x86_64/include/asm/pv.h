@@ -5,6 +5,7 @@
 
 #include <xenia/compiler.h>
 #include <asm/processor.h>
+#include <public/xen.h> /* shared_info_t */
 
 struct vcpu;
 

@@ -14,6 +14,10 @@
     ".popsection\n"
 
 void traps_init(void);
+/* An AP's own GDT pages, TSS and IST stacks, allocated by the boot CPU
+ * (-ENOMEM), then loaded by the AP itself. */
+int x86_alloc_cpu_tables(unsigned int cpu);
+void x86_traps_init_secondary(void);
 /* Move this CPU to its GDT area, whose first pages show PV guests' GDTs
  * (needs the heap and the final page tables). */
 void x86_percpu_gdt_init(void);

@@ -82,9 +82,13 @@
 #define X86_EFLAGS_DF 0x00000400
 #define X86_EFLAGS_NT 0x00004000
 
-/* Interrupt vectors used by the hypervisor. */
-#define LOCAL_TIMER_VECTOR 0xf0
-#define SPURIOUS_VECTOR    0xff
+/* Interrupt vectors used by the hypervisor; IPIs above the timer. */
+#define LOCAL_TIMER_VECTOR    0xf0
+#define EVENT_CHECK_VECTOR    0xf1 /* run your softirqs */
+#define INVALIDATE_TLB_VECTOR 0xf2 /* flush_tlb_mask */
+#define CALL_FUNCTION_VECTOR  0xf3 /* on_selected_cpus */
+#define STOP_VECTOR           0xf4 /* smp_send_stop */
+#define SPURIOUS_VECTOR       0xff
 
 /* IST slots (1-based in the IDT, 0-based in the TSS ist[] array). */
 #define IST_DF  1
