@@ -15,6 +15,7 @@ static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_sched_op] = do_sched_op,
     [__HYPERVISOR_xen_version] = do_xen_version,
     [__HYPERVISOR_vcpu_op] = do_vcpu_op,
+    [__HYPERVISOR_set_timer_op] = do_set_timer_op,
     [__HYPERVISOR_event_channel_op] = do_event_channel_op,
     ARCH_HYPERCALL_TABLE
 };

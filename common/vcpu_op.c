@@ -121,6 +121,10 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg, unsi
         vcpu_runstate_get(v, &runstate);
         return copy_to_guest(arg, &runstate, sizeof(runstate)) ? -EFAULT : 0;
     case VCPUOP_register_runstate_memory_area: return register_runstate_area(v, arg);
+    case VCPUOP_set_periodic_timer:
+    case VCPUOP_stop_periodic_timer:
+    case VCPUOP_set_singleshot_timer:
+    case VCPUOP_stop_singleshot_timer: return vcpu_timer_op((unsigned int)cmd, v, arg);
     default: return arch_do_vcpu_op((unsigned int)cmd, v, arg);
     }
 }

@@ -208,6 +208,7 @@ int sched_init_vcpu(struct vcpu *v, unsigned int processor)
     v->runstate.state = RUNSTATE_offline;
     v->runstate.state_entry_time = (uint64_t)NOW();
     init_timer(&v->poll_timer, poll_timeout_fn, v, v->processor);
+    vcpu_timers_init(v);
     return p->init_vcpu(v);
 }
 
@@ -218,6 +219,7 @@ void sched_destroy_vcpu(struct vcpu *v)
 
     ASSERT(!v->is_running);
     stop_timer(&v->poll_timer);
+    vcpu_timers_kill(v);
     cpu = vcpu_lock(v, &flags);
     policy->destroy_vcpu(v);
     vcpu_unlock(cpu, flags);

@@ -37,6 +37,10 @@ struct vcpu {
     void *sched_priv;                                /* the policy's */
     struct timer poll_timer;                         /* SCHEDOP_poll timeout */
 
+    /* Timers raising VIRQ_TIMER (common/vcpu_timer.c); period 0 = off. */
+    struct timer singleshot_timer, periodic_timer;
+    s_time_t periodic_period;
+
     bool is_initialised;          /* has a context (built, or VCPUOP_initialise) */
     unsigned long runstate_guest; /* guest VA of its runstate copy, 0 if none */
 
@@ -176,6 +180,11 @@ uint32_t arch_guest_features(const struct domain *d);
 int arch_initialise_vcpu(struct vcpu *v, unsigned long arg);
 /* vcpu_op sub-ops the arch owns; -ENOSYS for others. */
 long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg);
+/* common/vcpu_timer.c: a new vCPU's timers (the 10 ms periodic one runs), and their end. */
+void vcpu_timers_init(struct vcpu *v);
+void vcpu_timers_kill(struct vcpu *v);
+long vcpu_timer_op(unsigned int cmd, struct vcpu *v, unsigned long arg);
+
 /* Copy v's runstate to its registered guest area (v's page tables are loaded). */
 void update_runstate_area(struct vcpu *v);
 

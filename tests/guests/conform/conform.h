@@ -11,5 +11,6 @@ void check_segs(void);
 void check_emul(void);
 void check_sched(void);
 void check_evtchn(void);
+void check_timers(void);
 
 #endif /* CONFORM_H */

@@ -272,5 +272,6 @@ void gk_main(start_info_t *si)
     check_emul();
     check_sched();
     check_evtchn();
+    check_timers();
     gk_test_summary("conform");
 }

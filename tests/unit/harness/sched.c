@@ -46,6 +46,11 @@ void stop_timer(struct timer *t)
     t->active = false;
 }
 
+void migrate_timer(struct timer *t, unsigned int new_cpu)
+{
+    t->cpu = new_cpu;
+}
+
 void open_softirq(enum softirq nr, softirq_handler handler)
 {
 }
