@@ -20,6 +20,9 @@
 #define MAX_VCPUS_PER_DOMAIN 128
 
 static DEFINE_SPINLOCK(domlist_lock);
+
+/* Where vCPUs without a vcpu_info of their own point theirs. */
+struct vcpu_info dummy_vcpu_info;
 static struct domain *domain_list;
 static unsigned int nr_domains;
 
@@ -113,6 +116,7 @@ int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out)
         return -ENOMEM;
     v->vcpu_id = vcpu_id;
     v->domain = d;
+    v->vcpu_info = &dummy_vcpu_info;
     rc = arch_vcpu_create(v);
     if (rc) {
         xfree(v);

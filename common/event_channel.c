@@ -95,18 +95,10 @@ static shared_info_t *shared_info_of(const struct domain *d)
     return d->arch.shared_info;
 }
 
-/*
- * v's vcpu_info: in shared_info for the first XEN_LEGACY_MAX_VCPUS vCPUs
- * (until VCPUOP_register_vcpu_info can move it).  NULL before the domain
- * is built, and for vCPUs that have none.
- */
+/* v's vcpu_info (see struct vcpu: never NULL, perhaps the dummy). */
 static struct vcpu_info *vcpu_info_of(const struct vcpu *v)
 {
-    shared_info_t *s = shared_info_of(v->domain);
-
-    if (!s || v->vcpu_id >= XEN_LEGACY_MAX_VCPUS)
-        return NULL;
-    return &s->vcpu_info[v->vcpu_id];
+    return v->vcpu_info;
 }
 
 static void mark_events_pending(struct vcpu *v, struct vcpu_info *vi)

@@ -20,15 +20,11 @@
 
 /*
  * SCHEDOP_block unmasks event delivery first, as Xen does, so a kernel
- * idling with events masked is woken by the next one.  The vcpu_info
- * sits in shared_info until register_vcpu_info (event channels) moves it.
+ * idling with events masked is woken by the next one.
  */
 static void enable_event_delivery(struct vcpu *v)
 {
-    shared_info_t *si = v->domain->arch.shared_info;
-
-    if (si && v->vcpu_id < XEN_LEGACY_MAX_VCPUS)
-        __atomic_store_n(&si->vcpu_info[v->vcpu_id].evtchn_upcall_mask, 0, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&v->vcpu_info->evtchn_upcall_mask, 0, __ATOMIC_SEQ_CST);
 }
 
 /* One of the ports pending (1), none (0), or -errno for a bad list. */

@@ -37,6 +37,7 @@ void arch_domain_relinquish(struct domain *d)
         if (v) {
             drop_table_ref(&v->arch.guest_table);
             drop_table_ref(&v->arch.guest_table_user);
+            pv_release_vcpu_info(v);
             pv_destroy_gdt(v);
         }
     }

@@ -41,6 +41,14 @@ struct vcpu {
     struct timer singleshot_timer, periodic_timer;
     s_time_t periodic_period;
 
+    /*
+     * Its vcpu_info: a slot of shared_info (the first XEN_LEGACY_MAX_VCPUS
+     * vCPUs), the guest frame it registered (vcpu_info_mfn, 0 if none),
+     * or dummy_vcpu_info, a scratch copy nobody reads back.  Never NULL.
+     */
+    struct vcpu_info *vcpu_info;
+    unsigned long vcpu_info_mfn;
+
     bool is_initialised;          /* has a context (built, or VCPUOP_initialise) */
     unsigned long runstate_guest; /* guest VA of its runstate copy, 0 if none */
 
@@ -128,6 +136,8 @@ void domain_shutdown_finish(struct domain *d);
  * domain (holding the list's reference; do not put it) or -EINVAL for a
  * reserved or out-of-range id or vCPU count, -EEXIST, -ENOMEM.
  */
+extern struct vcpu_info dummy_vcpu_info;
+
 int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, struct domain **out);
 int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out);
 

@@ -52,6 +52,10 @@ static shared_info_t *new_shared_info(struct domain *d)
     ck_assert_ptr_nonnull(s);
     memset(s, 0, 4096);
     d->arch.shared_info = s;
+    /* As the domain builder does: each vCPU's vcpu_info is its slot. */
+    for (unsigned int i = 0; i < d->max_vcpus && i < XEN_LEGACY_MAX_VCPUS; i++)
+        if (d->vcpu[i])
+            d->vcpu[i]->vcpu_info = &s->vcpu_info[i];
     return s;
 }
 

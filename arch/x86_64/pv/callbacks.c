@@ -30,7 +30,7 @@
 
 static struct vcpu_info *vcpu_info_of(const struct vcpu *v)
 {
-    return &((shared_info_t *)v->domain->arch.shared_info)->vcpu_info[v->vcpu_id];
+    return v->vcpu_info;
 }
 
 static bool canonical(unsigned long va)

@@ -313,8 +313,10 @@ int __init pv_build_domain(struct domain *d, const struct boot_module *kernel,
         goto out;
 
     /* Events stay masked until the guest asks for them. */
-    for (unsigned int i = 0; i < min(d->max_vcpus, (unsigned int)XEN_LEGACY_MAX_VCPUS); i++)
-        ((shared_info_t *)page_to_virt(shinfo))->vcpu_info[i].evtchn_upcall_mask = 1;
+    for (unsigned int i = 0; i < min(d->max_vcpus, (unsigned int)XEN_LEGACY_MAX_VCPUS); i++) {
+        d->vcpu[i]->vcpu_info = &((shared_info_t *)page_to_virt(shinfo))->vcpu_info[i];
+        d->vcpu[i]->vcpu_info->evtchn_upcall_mask = 1;
+    }
     d->arch.shared_info = page_to_virt(shinfo);
     pv_init_wallclock(d->arch.shared_info);
 

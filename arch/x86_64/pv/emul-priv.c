@@ -44,7 +44,7 @@ static DEFINE_SPINLOCK(rtc_lock);
 
 static struct vcpu_info *vcpu_info_of(const struct vcpu *v)
 {
-    return &((shared_info_t *)v->domain->arch.shared_info)->vcpu_info[v->vcpu_id];
+    return v->vcpu_info;
 }
 
 int pv_fetch_insn(const struct cpu_user_regs *regs, struct x86_insn *insn)

@@ -9,6 +9,7 @@
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/guest_access.h>
+#include <xenia/sched.h>
 #include <xenia/string.h>
 #include <xenia/xmalloc.h>
 #include <asm/current.h>
@@ -120,11 +121,48 @@ int arch_initialise_vcpu(struct vcpu *v, unsigned long arg)
     return rc;
 }
 
+/*
+ * VCPUOP_register_vcpu_info: v's vcpu_info moves into one of the guest's
+ * own frames, kept writable-typed and referenced until the domain goes.
+ * Xen 4.17's checks and answers (-EINVAL for all of them).
+ */
+static long register_vcpu_info(struct vcpu *v, unsigned long arg)
+{
+    struct vcpu_register_vcpu_info info;
+    struct vcpu_info *new;
+    struct page_info *pg;
+
+    if (copy_from_guest(&info, arg, sizeof(info)))
+        return -EFAULT;
+    /* Inside one page, at the structure's alignment; once; on itself or a vCPU that is down. */
+    if (info.offset > PAGE_SIZE - sizeof(*new) ||
+        (info.offset & (_Alignof(struct vcpu_info) - 1)) || v->vcpu_info_mfn ||
+        (v != current && !(READ_ONCE(v->pause_flags) & VPF_down)))
+        return -EINVAL;
+    if (!mfn_valid(_mfn(info.mfn)))
+        return -EINVAL;
+    pg = mfn_to_page(_mfn(info.mfn));
+    if (get_page_and_type(pg, v->domain, PGT_writable_page))
+        return -EINVAL;
+
+    new = (struct vcpu_info *)((char *)page_to_virt(pg) + info.offset);
+    memcpy(new, v->vcpu_info, sizeof(*new));
+    v->vcpu_info_mfn = (unsigned long)info.mfn;
+    __atomic_store_n(&v->vcpu_info, new, __ATOMIC_RELEASE);
+    /* As Xen: everything looks pending once, so no event is lost in the move. */
+    new->evtchn_upcall_pending = 1;
+    new->evtchn_pending_sel = ~(xen_ulong_t)0;
+    pv_update_vcpu_time(v);
+    vcpu_kick(v);
+    return 0;
+}
+
 long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg)
 {
     struct vcpu_register_time_memory_area area;
 
     switch (cmd) {
+    case VCPUOP_register_vcpu_info: return register_vcpu_info(v, arg);
     case VCPUOP_register_vcpu_time_memory_area:
         if (copy_from_guest(&area, arg, sizeof(area)) ||
             (area.addr.p &&

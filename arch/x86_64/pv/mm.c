@@ -393,3 +393,15 @@ void pv_unpin_all(struct domain *d)
             put_page_and_type(pg);
     }
 }
+
+/* Domain teardown: give back the frames vCPUs registered their vcpu_info in. */
+void pv_release_vcpu_info(struct vcpu *v)
+{
+    unsigned long mfn = v->vcpu_info_mfn;
+
+    if (!mfn)
+        return;
+    v->vcpu_info = &dummy_vcpu_info;
+    v->vcpu_info_mfn = 0;
+    put_page_and_type(mfn_to_page(_mfn(mfn)));
+}

@@ -35,9 +35,9 @@ void pv_update_vcpu_time(struct vcpu *v)
     uint64_t tsc = rdtsc();
     s_time_t now = tsc_to_system_time(tsc, &scale);
 
-    if (!si || v->vcpu_id >= XEN_LEGACY_MAX_VCPUS)
+    if (!si)
         return;
-    t = &si->vcpu_info[v->vcpu_id].time;
+    t = &v->vcpu_info->time;
     version_begin(&t->version);
     t->tsc_timestamp = tsc;
     t->system_time = (uint64_t)now;

@@ -130,4 +130,8 @@ void pv_unmap_gdt(const struct vcpu *v);
 #define PV_FIRST_XEN_L4_SLOT 256
 #define PV_LAST_XEN_L4_SLOT  271
 
+struct vcpu;
+/* Teardown: the frame a vCPU registered its vcpu_info in goes back (pv/mm.c). */
+void pv_release_vcpu_info(struct vcpu *v);
+
 #endif /* ASM_X86_PV_MM_H */
