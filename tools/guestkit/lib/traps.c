@@ -10,6 +10,7 @@
 #include <guestkit/string.h>
 #include <guestkit/traps.h>
 #include <public/callback.h>
+#include <public/vcpu.h>
 
 #include "internal.h"
 
@@ -35,6 +36,17 @@ extern const char gk_syscall_entry[], gk_user_start[], gk_event_entry[];
 #define USER_STACK_SIZE 0x4000
 
 shared_info_t *gk_shared_info;
+vcpu_info_t *gk_vcpu_infos[GK_MAX_VCPUS];
+
+long gk_register_vcpu_info(unsigned int id, void *va, unsigned int offset)
+{
+    struct vcpu_register_vcpu_info info = {.mfn = gk_virt_to_mfn(va), .offset = offset};
+    long rc = HYPERVISOR_vcpu_op(VCPUOP_register_vcpu_info, id, &info);
+
+    if (!rc)
+        gk_vcpu_infos[id] = (vcpu_info_t *)((char *)va + offset);
+    return rc;
+}
 unsigned long gk_trap_count;
 
 /* Read by gk_user_start in traps.S. */
@@ -150,6 +162,8 @@ static void map_shared_info(const start_info_t *si)
     if (HYPERVISOR_update_va_mapping((unsigned long)shared_info_page, pte, UVMF_INVLPG))
         gk_panic("cannot map shared_info (%#lx)", (unsigned long)si->shared_info);
     gk_shared_info = (shared_info_t *)shared_info_page;
+    for (unsigned int i = 0; i < GK_MAX_VCPUS; i++)
+        gk_vcpu_infos[i] = &gk_shared_info->vcpu_info[i];
 }
 
 static void fill_trap_table(trap_info_t *table)

@@ -49,10 +49,19 @@ long gk_user_syscall(unsigned long nr, unsigned long arg);
 /* The shared_info page, mapped by gk_start(), and vCPU 0's vcpu_info. */
 extern shared_info_t *gk_shared_info;
 
+/* Each vCPU's vcpu_info: its shared_info slot until it registers another. */
+extern vcpu_info_t *gk_vcpu_infos[GK_MAX_VCPUS];
+
 static inline vcpu_info_t *gk_vcpu_info(void)
 {
-    return &gk_shared_info->vcpu_info[gk_vcpu_id()];
+    return gk_vcpu_infos[gk_vcpu_id()];
 }
+
+/*
+ * VCPUOP_register_vcpu_info for vCPU id at byte offset of the guest page
+ * va (mapped writable, owned); on success gk_vcpu_info() follows it.
+ */
+long gk_register_vcpu_info(unsigned int id, void *va, unsigned int offset);
 
 /* (Re)install guestkit's handlers for vectors 0-31 (after a test replaced some). */
 void gk_install_trap_table(void);
