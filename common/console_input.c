@@ -7,6 +7,7 @@
  * Lock order: input_lock is a leaf (taken with interrupts off).
  */
 #include <xenia/console.h>
+#include <xenia/domain.h>
 #include <xenia/init.h>
 #include <xenia/keyhandler.h>
 #include <xenia/spinlock.h>
@@ -59,10 +60,16 @@ static void handle_char(char c)
 
 static void poll_input(void *unused)
 {
+    bool for_dom0 = false;
     int c;
 
-    while ((c = console_driver_getc()) >= 0)
+    while ((c = console_driver_getc()) >= 0) {
+        for_dom0 |= !input_to_hypervisor && c != SWITCH_CHAR;
         handle_char((char)c);
+    }
+    /* dom0 may sleep on VIRQ_CONSOLE instead of polling console_io. */
+    if (for_dom0)
+        notify_control_domain(VIRQ_CONSOLE);
     set_timer(&poll_timer, NOW() + POLL_PERIOD);
 }
 

@@ -290,6 +290,16 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 #endif
 }
 
+void notify_control_domain(unsigned int virq)
+{
+    struct domain *hw = get_domain_by_id(0);
+
+    if (hw) {
+        send_guest_global_virq(hw, virq);
+        put_domain(hw);
+    }
+}
+
 void domain_shutdown_finish(struct domain *d)
 {
     domid_t domid = d->domain_id;
@@ -311,6 +321,7 @@ void domain_shutdown_finish(struct domain *d)
     put_domain(d);
     if (domid == 0)
         hardware_domain_shutdown(reason);
+    notify_control_domain(VIRQ_DOM_EXC);
 }
 
 void domain_crash(struct domain *d)

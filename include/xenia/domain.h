@@ -130,6 +130,8 @@ void domain_crash(struct domain *d);
  * off or reboots the machine.
  */
 void domain_shutdown_finish(struct domain *d);
+/* Raise a global VIRQ (VIRQ_DOM_EXC, VIRQ_CONSOLE) at the control domain, if there is one. */
+void notify_control_domain(unsigned int virq);
 
 /*
  * Create domain `domid` with room for max_vcpus vCPUs.  Returns 0 and the
