@@ -2,9 +2,11 @@
 /*
  * The control domain, as far as it goes today: a guestkit PV kernel that
  * reports the start of day the hypervisor gave it, then waits for a key
- * on the hypervisor's console (console_io read, a control-domain right).
+ * on the hypervisor's console (console_io read, a control-domain right),
+ * asleep in SCHEDOP_block until VIRQ_CONSOLE says input arrived.
  * The toolstack (xl, xenstored, the console backend) will run here.
  */
+#include <guestkit/events.h>
 #include <guestkit/guestkit.h>
 #include <public/version.h>
 
@@ -39,17 +41,26 @@ static void help(void)
               "c = crash (Ctrl-A X leaves QEMU)\n");
 }
 
-/* Polls: blocking until a console event needs event channels. */
+static void console_input(evtchn_port_t port, void *data)
+{
+    /* Nothing to do here: the main loop reads what arrived. */
+}
+
+/* Sleeps until the hypervisor says input arrived (VIRQ_CONSOLE). */
 void gk_main(start_info_t *si)
 {
+    evtchn_port_t port;
     char c;
 
     print_version();
     print_start_info(si);
+    if (gk_evtchn_bind_virq(VIRQ_CONSOLE, 0, &port) || !gk_evtchn_bind(port, console_input, NULL))
+        gk_panic("cannot bind VIRQ_CONSOLE");
     help();
     for (;;) {
         if (HYPERVISOR_console_io(CONSOLEIO_read, 1, &c) != 1) {
-            gk_yield();
+            /* Unmasks events and sleeps unless one is already pending. */
+            HYPERVISOR_sched_op(SCHEDOP_block, NULL);
             continue;
         }
         switch (c) {
