@@ -237,6 +237,44 @@ void domain_dump_all(void)
     spin_unlock_irqrestore(&domlist_lock, irqf);
 }
 
+/* The listed domain of lowest id above `after` (-1: any) that is not being freed, referenced. */
+static struct domain *get_next_domain(int after)
+{
+    struct domain *best;
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    for (;;) {
+        best = NULL;
+        for (struct domain *d = domain_list; d; d = d->next_in_list)
+            if ((int)d->domain_id > after && (!best || d->domain_id < best->domain_id))
+                best = d;
+        if (!best || get_domain(best))
+            break;
+        after = best->domain_id;
+    }
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+    return best;
+}
+
+/*
+ * The list lock is not held while fn runs: fn may take locks that come
+ * before it (a domain's event_lock, through vcpu_kick, leads to it).  The
+ * list may change meanwhile; each step starts again from the last id, so
+ * no domain is visited twice and none present throughout is missed.
+ */
+void domain_for_each(void (*fn)(struct domain *d, void *data), void *data)
+{
+    int after = -1;
+    struct domain *d;
+
+    while ((d = get_next_domain(after))) {
+        after = d->domain_id;
+        fn(d, data);
+        put_domain(d);
+    }
+}
+
 unsigned int domain_count(void)
 {
     return READ_ONCE(nr_domains);

@@ -18,6 +18,10 @@ void evtchn_destroy_final(struct domain *d)
 {
 }
 
+void evtchn_dump(struct domain *d)
+{
+}
+
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq)
 {
 }

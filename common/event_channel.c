@@ -23,11 +23,13 @@
  * domain named by an interdomain port is alive.
  */
 #include <xenia/bug.h>
+#include <xenia/console.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/event.h>
 #include <xenia/guest_access.h>
 #include <xenia/hypercall.h>
+#include <xenia/lib.h>
 #include <xenia/sched.h>
 #include <xenia/spinlock.h>
 #include <xenia/string.h>
@@ -615,6 +617,82 @@ static int set_priority(const struct evtchn_set_priority *p)
     event_unlock(d, flags);
     /* Priorities are the FIFO ABI's: the 2-level one has none. */
     return valid ? -ENOSYS : -EINVAL;
+}
+
+/* --- Debug key 'e' --------------------------------------------------------- */
+
+/* A port as the dump shows it: copied under the lock, printed after. */
+struct port_dump {
+    uint8_t state;
+    unsigned int vcpu;
+    unsigned int remote, remote_port; /* domain id, or the VIRQ */
+    bool pending, masked;
+};
+
+static const char *const state_names[] = {"free",        "reserved", "unbound",
+                                          "interdomain", "virq",     "ipi"};
+
+/* Caller holds d's lock.  False past the last port. */
+static bool snapshot_port(const struct domain *d, uint32_t port, struct port_dump *p)
+{
+    const shared_info_t *s = shared_info_of(d);
+    unsigned int w = port / BITS_PER_EVTCHN_WORD, b = port % BITS_PER_EVTCHN_WORD;
+    const struct evtchn *chn = d->evtchn_buckets ? port_lookup(d, port) : NULL;
+
+    if (!chn)
+        return false;
+    *p = (struct port_dump){.state = chn->state, .vcpu = chn->notify_vcpu};
+    if (chn->state == ECS_UNBOUND) {
+        p->remote = chn->u.remote_domid;
+    } else if (chn->state == ECS_INTERDOMAIN) {
+        p->remote = chn->u.interdomain.dom->domain_id;
+        p->remote_port = chn->u.interdomain.port;
+    } else if (chn->state == ECS_VIRQ) {
+        p->remote = chn->u.virq;
+    }
+    p->pending = s && test_guest_bit(&s->evtchn_pending[w], b);
+    p->masked = s && test_guest_bit(&s->evtchn_mask[w], b);
+    return true;
+}
+
+static void print_port(uint32_t port, const struct port_dump *p)
+{
+    char what[40] = "";
+
+    if (p->state == ECS_UNBOUND)
+        snprintf(what, sizeof(what), " for d%u", p->remote);
+    else if (p->state == ECS_INTERDOMAIN)
+        snprintf(what, sizeof(what), " to d%u port %u", p->remote, p->remote_port);
+    else if (p->state == ECS_VIRQ)
+        snprintf(what, sizeof(what), " %u", p->remote);
+    printk("  port %u: %s%s (vCPU %u), pending %d, masked %d\n", port, state_names[p->state], what,
+           p->vcpu, p->pending, p->masked);
+}
+
+/*
+ * One port at a time under d's lock, printed once it is dropped: the
+ * lock is held with interrupts off, and a console line over a UART takes
+ * milliseconds (printk's console lock must stay a leaf, too).
+ */
+void evtchn_dump(struct domain *d)
+{
+    struct port_dump p;
+    unsigned int open = 0;
+
+    printk("Event channels of domain %u:\n", d->domain_id);
+    for (uint32_t port = 1;; port++) {
+        unsigned long flags = event_lock(d);
+        bool more = snapshot_port(d, port, &p);
+
+        event_unlock(d, flags);
+        if (!more)
+            break;
+        if (p.state == ECS_FREE || p.state == ECS_RESERVED)
+            continue;
+        open++;
+        print_port(port, &p);
+    }
+    printk("  %u open port%s\n", open, open == 1 ? "" : "s");
 }
 
 /* --- VIRQs the hypervisor raises -------------------------------------------- */

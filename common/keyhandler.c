@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Debug keys: a table of handlers by key; 'h' prints it, 'q' dumps the
- * domains and their vCPUs.  Others ('r' run queues, 'e' event channels)
- * are registered by their owners.
+ * domains and their vCPUs (and has each vCPU's VIRQ_DEBUG raised, so
+ * guests can dump their own state, as on Xen), 'e' every domain's event
+ * channels.  'r' (run queues) is registered by the scheduler.
  */
 #include <xenia/console.h>
 #include <xenia/domain.h>
+#include <xenia/event.h>
 #include <xenia/init.h>
 #include <xenia/keyhandler.h>
 
@@ -37,13 +39,37 @@ static void show_help(unsigned char key)
             printk(" key '%c' (ascii '%02x') => %s\n", k, k, key_table[k].desc);
 }
 
+static void raise_debug_virq(struct domain *d, void *unused)
+{
+    for (unsigned int i = 0; i < d->max_vcpus; i++)
+        if (d->vcpu[i])
+            send_guest_vcpu_virq(d->vcpu[i], VIRQ_DEBUG);
+}
+
 static void dump_domains(unsigned char key)
 {
     domain_dump_all();
+    /* Not under the domain list lock: raising a VIRQ may wake a vCPU. */
+    domain_for_each(raise_debug_virq, NULL);
 }
+
+#ifdef CONFIG_HAS_GUESTS
+static void dump_one_evtchn(struct domain *d, void *unused)
+{
+    evtchn_dump(d);
+}
+
+static void dump_evtchns(unsigned char key)
+{
+    domain_for_each(dump_one_evtchn, NULL);
+}
+#endif
 
 void __init keyhandler_init(void)
 {
     register_keyhandler('h', show_help, "show this message");
     register_keyhandler('q', dump_domains, "dump domain (and guest debug) info");
+#ifdef CONFIG_HAS_GUESTS
+    register_keyhandler('e', dump_evtchns, "dump event channels");
+#endif
 }

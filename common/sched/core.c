@@ -18,6 +18,7 @@
 #include <xenia/errno.h>
 #include <xenia/event.h>
 #include <xenia/init.h>
+#include <xenia/keyhandler.h>
 #include <xenia/lib.h>
 #include <xenia/param.h>
 #include <xenia/smp.h>
@@ -510,6 +511,77 @@ int sched_add_cpu(unsigned int cpu)
     return 0;
 }
 
+/* --- Debug key 'r' ------------------------------------------------------------ */
+
+void sched_dump_add(struct sched_cpu_dump *out, const struct vcpu *v, const char *fmt, ...)
+{
+    struct sched_dump_vcpu *e;
+    va_list ap;
+
+    if (out->nr_queued++ >= SCHED_DUMP_MAX_QUEUED)
+        return;
+    e = &out->queued[out->nr_queued - 1];
+    e->domid = v->domain->domain_id;
+    e->vcpu_id = v->vcpu_id;
+    va_start(ap, fmt);
+    vsnprintf(e->info, sizeof(e->info), fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * printk takes the console lock and may spin on a UART for milliseconds:
+ * it must stay a leaf and must not hold a pCPU's scheduling up, so the
+ * state is copied under the lock and printed after.
+ */
+void sched_dump_cpu(unsigned int cpu, struct sched_cpu_dump *buf)
+{
+    struct sched_pcpu *pc = &pcpus[cpu];
+    unsigned long flags;
+    bool resched;
+
+    memset(buf, 0, sizeof(*buf));
+    spin_lock_irqsave(&pc->lock, flags);
+    if (!pc->curr) {
+        spin_unlock_irqrestore(&pc->lock, flags);
+        printk("CPU%u: not in the scheduler\n", cpu);
+        return;
+    }
+    buf->idle = is_idle_vcpu(pc->curr);
+    buf->curr.domid = pc->curr->domain->domain_id;
+    buf->curr.vcpu_id = pc->curr->vcpu_id;
+    resched = pc->resched;
+    policy->dump_cpu(cpu, buf);
+    spin_unlock_irqrestore(&pc->lock, flags);
+
+    if (buf->idle)
+        printk("CPU%u: idle%s, %u queued\n", cpu, resched ? " (rescheduling)" : "", buf->nr_queued);
+    else
+        printk("CPU%u: running d%uv%u %s%s, %u queued\n", cpu, buf->curr.domid, buf->curr.vcpu_id,
+               buf->curr.info, resched ? " (rescheduling)" : "", buf->nr_queued);
+    for (unsigned int i = 0; i < min(buf->nr_queued, (unsigned int)SCHED_DUMP_MAX_QUEUED); i++)
+        printk("  %u: d%uv%u %s\n", i, buf->queued[i].domid, buf->queued[i].vcpu_id,
+               buf->queued[i].info);
+    if (buf->nr_queued > SCHED_DUMP_MAX_QUEUED)
+        printk("  ... and %u more\n", buf->nr_queued - SCHED_DUMP_MAX_QUEUED);
+}
+
+static void dump_run_queues(unsigned char key)
+{
+    /* Too big for the stack; the keys run one at a time, but allocate anyway. */
+    struct sched_cpu_dump *buf = xmalloc(struct sched_cpu_dump);
+
+    if (!buf) {
+        printk("No memory for the run-queue dump\n");
+        return;
+    }
+    printk("Scheduler: %s (%s), %u pCPUs, now %lld ns\n", policy->longname, policy->name,
+           READ_ONCE(sched_nr_cpus), (long long)NOW());
+    /* One pCPU lock at a time, none held while printing. */
+    for (unsigned int cpu = 0; cpu < READ_ONCE(sched_nr_cpus); cpu++)
+        sched_dump_cpu(cpu, buf);
+    xfree(buf);
+}
+
 void __init scheduler_init(void)
 {
     if (sched_select(opt_sched)) {
@@ -522,6 +594,7 @@ void __init scheduler_init(void)
     if (sched_add_cpu(smp_processor_id()))
         panic("No memory for the boot CPU's idle vCPU");
     printk("Using scheduler: %s (%s)\n", sched_policy()->longname, sched_policy()->name);
+    register_keyhandler('r', dump_run_queues, "dump run queues");
 }
 
 /*

@@ -25,6 +25,25 @@
 
 struct sched_credit_params;
 
+/*
+ * Debug key 'r': what one pCPU's run queue held, copied under its lock so
+ * that the printing (slow, over a UART) happens after the lock is gone.
+ */
+#define SCHED_DUMP_MAX_QUEUED 16
+
+struct sched_dump_vcpu {
+    domid_t domid;
+    unsigned int vcpu_id;
+    char info[64]; /* the policy's state of it (credit, priority, weight) */
+};
+
+struct sched_cpu_dump {
+    struct sched_dump_vcpu curr; /* info empty for the idle vCPU */
+    bool idle;
+    unsigned int nr_queued; /* all of them; the first SCHED_DUMP_MAX_QUEUED are in queued[] */
+    struct sched_dump_vcpu queued[SCHED_DUMP_MAX_QUEUED];
+};
+
 /* What the policy chose for a pCPU: a vCPU and how long (< 0: no limit). */
 struct sched_choice {
     struct vcpu *next;
@@ -57,6 +76,12 @@ struct scheduler {
      * runnable prev goes back on the queue unless it is chosen again.
      */
     struct sched_choice (*do_schedule)(unsigned int cpu, struct vcpu *prev, s_time_t now);
+    /*
+     * cpu's lock held: describe its current vCPU (out->curr.info, unless
+     * idle) and its queue in out, in queue order (sched_dump_add()).
+     * Nothing may be printed here (see sched_dump_cpu()).
+     */
+    void (*dump_cpu)(unsigned int cpu, struct sched_cpu_dump *out);
     /* sched_adjust_credit(); NULL if the policy has no such parameters. */
     int (*adjust)(struct domain *d, struct sched_credit_params *p, bool set);
 };
@@ -102,5 +127,10 @@ int sched_add_cpu(unsigned int cpu);
 struct vcpu *sched_pick(unsigned int cpu, s_time_t now, s_time_t *slice);
 /* The pCPU's scheduler lock (tests and schedule()). */
 void sched_lock_cpu(unsigned int cpu);
+/* Debug key 'r' for one pCPU (the tests call it too): snapshot, then print. */
+void sched_dump_cpu(unsigned int cpu, struct sched_cpu_dump *buf);
+/* Append a queued vCPU to out (counted even past the room). */
+void sched_dump_add(struct sched_cpu_dump *out, const struct vcpu *v, const char *fmt, ...)
+    __printf(3, 4);
 
 #endif /* XENIA_SCHED_PRIVATE_H */

@@ -12,6 +12,7 @@
  */
 #include <xenia/bug.h>
 #include <xenia/errno.h>
+#include <xenia/lib.h>
 #include <xenia/list.h>
 #include <xenia/param.h>
 #include <xenia/smp.h>
@@ -125,6 +126,20 @@ static struct sched_choice rr_do_schedule(unsigned int cpu, struct vcpu *prev, s
     return c;
 }
 
+/* No state but the order: the queue runs front to back, a fixed slice each. */
+static void rr_dump_cpu(unsigned int cpu, struct sched_cpu_dump *out)
+{
+    struct rr_vcpu *rvc;
+
+    if (!out->idle)
+        snprintf(out->curr.info, sizeof(out->curr.info), "slice %u ms",
+                 opt_rr_slice_ms ? opt_rr_slice_ms : 10);
+    if (!runqs[cpu])
+        return;
+    list_for_each_entry (rvc, runqs[cpu], link)
+        sched_dump_add(out, rvc->v, "waiting");
+}
+
 const struct scheduler sched_rr_def = {
     .name = "rr",
     .longname = "round-robin scheduler",
@@ -136,4 +151,5 @@ const struct scheduler sched_rr_def = {
     .sleep = rr_sleep,
     .yield = rr_yield,
     .do_schedule = rr_do_schedule,
+    .dump_cpu = rr_dump_cpu,
 };

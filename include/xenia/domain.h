@@ -167,6 +167,11 @@ void domain_relinquish_frames(struct domain *d);
 void domain_frames_gone(struct domain *d);
 
 unsigned int domain_count(void);
+/*
+ * fn(d, data) for every listed domain, in increasing id order, each with
+ * a reference held and no lock (dying ones included).
+ */
+void domain_for_each(void (*fn)(struct domain *d, void *data), void *data);
 /* Debug key 'q': every domain and its vCPUs. */
 void domain_dump_all(void);
 

@@ -26,6 +26,9 @@ void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq);
 /* Raise a global VIRQ (VIRQ_CONSOLE, VIRQ_DOM_EXC...) on the domain's bound vCPU. */
 void send_guest_global_virq(struct domain *d, unsigned int virq);
 
+/* Debug key 'e': d's open ports, their state and pending/masked bits. */
+void evtchn_dump(struct domain *d);
+
 /* Does v have an event to be delivered (pending and not masked)? */
 bool vcpu_event_pending(const struct vcpu *v);
 

@@ -564,6 +564,40 @@ START_TEST(test_kill_returns_memory)
 }
 END_TEST
 
+static void dump_one(struct domain *d, void *data)
+{
+    (*(unsigned int *)data)++;
+    evtchn_dump(d);
+}
+
+/* Debug key 'e': every domain in id order, each open port with its peer or VIRQ. */
+START_TEST(test_dump)
+{
+    struct evtchn_bind_interdomain b = {.remote_dom = 7};
+    struct evtchn_bind_virq v = {.virq = VIRQ_CONSOLE, .vcpu = 0};
+    unsigned int visited = 0;
+    uint32_t up;
+
+    as(domu);
+    up = alloc_unbound(DOMID_SELF, 0);
+    as(dom0);
+    ck_assert_int_eq(op(EVTCHNOP_bind_virq, &v), 0);
+    b.remote_port = up;
+    ck_assert_int_eq(op(EVTCHNOP_bind_interdomain, &b), 0);
+    set_mask(si0, v.port, true);
+    harness_log_clear();
+    domain_for_each(dump_one, &visited);
+    ck_assert_uint_eq(visited, 2);
+    ck_assert(strstr(harness_log(), "Event channels of domain 0:\n") <
+              strstr(harness_log(), "Event channels of domain 7:\n"));
+    ck_assert(harness_log_has("  port 1: virq 2 (vCPU 0), pending 0, masked 1\n"));
+    ck_assert(harness_log_has("  port 2: interdomain to d7 port 1 (vCPU 0), pending 1, masked 0\n"
+                              "  2 open ports\n"));
+    ck_assert(harness_log_has("  port 1: interdomain to d0 port 2 (vCPU 0), pending 0, masked 0\n"
+                              "  1 open port\n"));
+}
+END_TEST
+
 Suite *evtchn_suite(void)
 {
     Suite *s = suite_create("evtchn");
@@ -583,6 +617,7 @@ Suite *evtchn_suite(void)
     tcase_add_test(tc, test_reset);
     tcase_add_test(tc, test_destroy_closes_peers);
     tcase_add_test(tc, test_kill_returns_memory);
+    tcase_add_test(tc, test_dump);
     suite_add_tcase(s, tc);
     return s;
 }

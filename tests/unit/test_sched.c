@@ -360,6 +360,46 @@ START_TEST(adjust_rejects_bad_values)
 }
 END_TEST
 
+/* Debug key 'r': the running vCPU and the queued one, with the policy's view. */
+START_TEST(dump_names_running_and_queued)
+{
+    static struct sched_cpu_dump buf;
+    struct vcpu *a, *b;
+
+    boot("credit", 1);
+    a = new_vcpu(1, 0);
+    b = new_vcpu(2, 0);
+    sim_settle();
+    ck_assert_ptr_eq(sched_curr(0), a);
+    harness_log_clear();
+    sched_dump_cpu(0, &buf);
+    ck_assert_uint_eq(buf.nr_queued, 1);
+    ck_assert(harness_log_has("CPU0: running d1v0 credit "));
+    ck_assert(harness_log_has(", weight 256, cap 0, 1 queued\n"));
+    ck_assert(harness_log_has("  0: d2v0 credit "));
+    ck_assert_ptr_eq(sched_curr(0), a);
+    (void)b;
+}
+END_TEST
+
+START_TEST(dump_rr_queue_in_order)
+{
+    static struct sched_cpu_dump buf;
+
+    boot("rr", 2);
+    new_vcpu(1, 0);
+    new_vcpu(2, 0);
+    new_vcpu(3, 0);
+    sim_settle();
+    harness_log_clear();
+    sched_dump_cpu(0, &buf);
+    ck_assert(harness_log_has("CPU0: running d1v0 slice 10 ms, 2 queued\n"
+                              "  0: d2v0 waiting\n  1: d3v0 waiting\n"));
+    sched_dump_cpu(1, &buf);
+    ck_assert(harness_log_has("CPU1: idle, 0 queued\n"));
+}
+END_TEST
+
 Suite *sched_suite(void)
 {
     Suite *s = suite_create("sched");
@@ -376,6 +416,8 @@ Suite *sched_suite(void)
     tcase_add_test(tc, runstate_follows_holds);
     tcase_add_test(tc, shut_down_vcpu_stops);
     tcase_add_test(tc, adjust_rejects_bad_values);
+    tcase_add_test(tc, dump_names_running_and_queued);
+    tcase_add_test(tc, dump_rr_queue_in_order);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -12,6 +12,7 @@
 #include <harness/harness.h>
 #include <harness/sched.h>
 #include <xenia/arch.h>
+#include <xenia/keyhandler.h>
 #include <xenia/sched.h>
 #include <xenia/smp.h>
 #include <xenia/softirq.h>
@@ -83,4 +84,8 @@ void arch_idle(void)
 void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 {
     abort(); /* the tests never run the SCHEDULE softirq itself */
+}
+
+void register_keyhandler(unsigned char key, keyhandler_fn_t *fn, const char *desc)
+{
 }
