@@ -3,6 +3,7 @@
  * Delivering exceptions and system calls to a PV guest kernel, and the
  * hypercalls that set it up: set_trap_table, stack_switch, set_callbacks,
  * callback_op, and iret, by which the guest returns from a delivery.
+ * NMIs a vCPU was sent (VCPUOP_send_nmi) are delivered here too.
  *
  * A delivery builds a "bounce frame" on the guest kernel stack (after
  * switching to guest kernel mode and its stack if user mode was
@@ -21,6 +22,7 @@
 #include <asm/page.h>
 #include <asm/hypercall.h>
 #include <asm/pv.h>
+#include <asm/x86-defns.h>
 #include <public/callback.h>
 #include <public/xen.h>
 
@@ -135,6 +137,27 @@ void arch_deliver_events(struct vcpu *v)
     }
 }
 
+/*
+ * As Xen: the NMI callback is trap_ctxt[2] (callback_op or the trap
+ * table set it), entered with no error code and events masked as its
+ * flags say; further NMIs wait for the guest's next iret.  An NMI that
+ * finds no callback is consumed and lost, as in Xen.
+ */
+void pv_deliver_nmi(struct vcpu *v)
+{
+    const struct trap_info *ti = &v->arch.trap_ctxt[X86_EXC_NMI];
+
+    if (v->arch.nmi_masked || !__atomic_load_n(&v->arch.nmi_pending, __ATOMIC_ACQUIRE) ||
+        !__atomic_exchange_n(&v->arch.nmi_pending, false, __ATOMIC_ACQ_REL) || !ti->address)
+        return;
+    if (!pv_bounce(v, guest_cpu_user_regs(), ti->address, NULL, TI_GET_IF(ti))) {
+        printk(XENLOG_WARNING "d%uv%u: cannot deliver an NMI\n", v->domain->domain_id, v->vcpu_id);
+        domain_crash(v->domain);
+        return;
+    }
+    v->arch.nmi_masked = true;
+}
+
 /* SYSCALL from guest user mode, to the registered syscall callback. */
 bool pv_deliver_user_syscall(struct vcpu *v, struct cpu_user_regs *regs)
 {
@@ -177,19 +200,47 @@ long do_stack_switch(unsigned long ss, unsigned long sp, unsigned long a3, unsig
     return 0;
 }
 
+/* Xen's CALLBACKOP_register of nmi: trap_ctxt[2], events masked on entry. */
+static void set_nmi_callback(struct vcpu *v, unsigned long address)
+{
+    struct trap_info *ti = &v->arch.trap_ctxt[X86_EXC_NMI];
+
+    *ti = (struct trap_info){.vector = X86_EXC_NMI, .cs = FLAT_KERNEL_CS, .address = address};
+    TI_SET_IF(ti, 1);
+}
+
 static long set_callback(struct vcpu *v, unsigned int type, unsigned long address,
                          unsigned int flags)
 {
     if (address && !canonical(address))
         return -EINVAL;
     switch (type) {
+    case CALLBACKTYPE_nmi: set_nmi_callback(v, address); return 0;
     case CALLBACKTYPE_event: v->arch.event_callback = address; return 0;
     case CALLBACKTYPE_failsafe: v->arch.failsafe_callback = address; return 0;
     case CALLBACKTYPE_syscall:
         v->arch.syscall_callback = address;
         v->arch.syscall_masks_events = flags & CALLBACKF_mask_events;
         return 0;
-    default: return -EINVAL; /* 32-bit entries and NMI callbacks: not for a 64-bit PV guest yet */
+    case CALLBACKTYPE_syscall32:
+    case CALLBACKTYPE_sysenter: return -EINVAL; /* 32-bit entries: not for a 64-bit PV guest yet */
+    default: return -ENOSYS;
+    }
+}
+
+/* As Xen: only the NMI callback can be unregistered; the others are replaced. */
+static long unset_callback(struct vcpu *v, unsigned int type)
+{
+    switch (type) {
+    case CALLBACKTYPE_nmi:
+        memset(&v->arch.trap_ctxt[X86_EXC_NMI], 0, sizeof(struct trap_info));
+        return 0;
+    case CALLBACKTYPE_event:
+    case CALLBACKTYPE_failsafe:
+    case CALLBACKTYPE_syscall:
+    case CALLBACKTYPE_syscall32:
+    case CALLBACKTYPE_sysenter: return -EINVAL;
+    default: return -ENOSYS;
     }
 }
 
@@ -207,7 +258,7 @@ long do_callback_op(unsigned long cmd, unsigned long arg, unsigned long a3, unsi
     case CALLBACKOP_unregister:
         if (copy_from_guest(&unreg, arg, sizeof(unreg)))
             return -EFAULT;
-        return set_callback(current, unreg.type, 0, 0);
+        return unset_callback(current, unreg.type);
     default: return -ENOSYS;
     }
 }
@@ -266,5 +317,7 @@ long do_iret(unsigned long a1, unsigned long a2, unsigned long a3, unsigned long
         regs->r11 = ic.r11;
     }
     vcpu_info_of(v)->evtchn_upcall_mask = !(ic.rflags & X86_EFLAGS_IF);
+    /* As Xen: any iret ends the NMI handler's masking, not only the NMI's own. */
+    v->arch.nmi_masked = false;
     return (long)ic.rax; /* restores the guest's rax */
 }

@@ -172,6 +172,13 @@ long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg)
         if (v == current)
             pv_update_vcpu_time(v);
         return 0;
+    case VCPUOP_send_nmi:
+        /* Xen's answers: no argument; the vCPU need not be up (it waits). */
+        if (arg)
+            return -EINVAL;
+        if (!__atomic_exchange_n(&v->arch.nmi_pending, true, __ATOMIC_ACQ_REL))
+            vcpu_kick(v);
+        return 0;
     case VCPUOP_get_physid:
         /* Xen answers only for a control domain whose vCPUs are pinned 1:1. */
         return -EINVAL;

@@ -147,6 +147,9 @@ void pv_exit_to_guest(struct cpu_user_regs *regs)
         local_irq_enable();
         do_softirq();
     }
+    /* As Xen: the NMI first; its callback masks events, so no upcall follows it at once. */
+    if (!current->domain->is_shutting_down)
+        pv_deliver_nmi(current);
     if (!current->domain->is_shutting_down)
         arch_deliver_events(current);
     if (current->domain->is_shutting_down)

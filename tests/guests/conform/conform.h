@@ -12,6 +12,7 @@ void check_emul(void);
 void check_sched(void);
 void check_evtchn(void);
 void check_timers(void);
+void check_nmi(void);
 void check_vcpu_info(void);
 
 #endif /* CONFORM_H */

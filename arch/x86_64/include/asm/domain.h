@@ -34,6 +34,12 @@ struct arch_vcpu {
     struct trap_info trap_ctxt[256];
     unsigned long event_callback, failsafe_callback, syscall_callback;
     bool syscall_masks_events;
+    /*
+     * VCPUOP_send_nmi: an NMI waits for the vCPU's next way back to the
+     * guest (set from any CPU, atomically); once delivered, others wait
+     * until the guest's next iret hypercall (only the vCPU changes that).
+     */
+    bool nmi_pending, nmi_masked;
     unsigned long kernel_ss, kernel_sp;
     /* Page-table bases, as machine frame numbers holding an L4 type
      * reference each; 0 when unset. */

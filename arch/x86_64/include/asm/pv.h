@@ -19,7 +19,7 @@ void __noreturn pv_compat_syscall(struct cpu_user_regs *regs);
 void pv_guest_exception(struct cpu_user_regs *regs);
 /*
  * The way back to the guest whose frame regs is: softirqs (do_softirq),
- * then arch_deliver_events(current).  Returns with interrupts off, to
+ * then a pending NMI (pv_deliver_nmi), then arch_deliver_events(current).  Returns with interrupts off, to
  * the IRET; if the domain is shutting down, leaves it instead.
  */
 void pv_exit_to_guest(struct cpu_user_regs *regs);
@@ -27,6 +27,8 @@ void pv_exit_to_guest(struct cpu_user_regs *regs);
 /* Deliveries to the guest kernel (pv/callbacks.c); false: it cannot take it. */
 bool pv_deliver_exception(struct vcpu *v, struct cpu_user_regs *regs);
 bool pv_deliver_user_syscall(struct vcpu *v, struct cpu_user_regs *regs);
+/* A pending, unmasked NMI to the guest's NMI callback (on the way back to it). */
+void pv_deliver_nmi(struct vcpu *v);
 bool pv_bounce(struct vcpu *v, struct cpu_user_regs *regs, unsigned long handler,
                const uint32_t *error_code, bool mask_events);
 void pv_toggle_guest_mode(struct vcpu *v);
