@@ -550,6 +550,8 @@ void sched_dump_cpu(unsigned int cpu, struct sched_cpu_dump *buf)
     buf->curr.domid = pc->curr->domain->domain_id;
     buf->curr.vcpu_id = pc->curr->vcpu_id;
     resched = pc->resched;
+    if (!buf->idle)
+        policy->dump_vcpu(pc->curr, buf->curr.info, sizeof(buf->curr.info));
     policy->dump_cpu(cpu, buf);
     spin_unlock_irqrestore(&pc->lock, flags);
 
@@ -563,6 +565,31 @@ void sched_dump_cpu(unsigned int cpu, struct sched_cpu_dump *buf)
                buf->queued[i].info);
     if (buf->nr_queued > SCHED_DUMP_MAX_QUEUED)
         printk("  ... and %u more\n", buf->nr_queued - SCHED_DUMP_MAX_QUEUED);
+}
+
+static const char *const runstate_names[] = {"running", "runnable", "blocked", "offline"};
+
+/* Every vCPU of d, wherever it is: one with no work is on no queue. */
+static void dump_domain_vcpus(struct domain *d, void *unused)
+{
+    printk("Domain %u:\n", d->domain_id);
+    for (unsigned int i = 0; i < d->max_vcpus; i++) {
+        struct vcpu *v = d->vcpu[i];
+        char info[sizeof(((struct sched_dump_vcpu *)0)->info)];
+        unsigned long flags;
+        unsigned int cpu;
+        int state;
+
+        if (!v)
+            continue;
+        cpu = vcpu_lock(v, &flags);
+        state = v->runstate.state;
+        policy->dump_vcpu(v, info, sizeof(info));
+        vcpu_unlock(cpu, flags);
+        printk("  d%uv%u: %s on CPU%u, pause flags %#lx, %s\n", d->domain_id, v->vcpu_id,
+               state >= 0 && state < (int)ARRAY_SIZE(runstate_names) ? runstate_names[state] : "?",
+               cpu, READ_ONCE(v->pause_flags), info);
+    }
 }
 
 static void dump_run_queues(unsigned char key)
@@ -580,6 +607,7 @@ static void dump_run_queues(unsigned char key)
     for (unsigned int cpu = 0; cpu < READ_ONCE(sched_nr_cpus); cpu++)
         sched_dump_cpu(cpu, buf);
     xfree(buf);
+    domain_for_each(dump_domain_vcpus, NULL);
 }
 
 void __init scheduler_init(void)

@@ -476,29 +476,30 @@ static int credit_adjust(struct domain *d, struct sched_credit_params *p, bool s
 static const char *const pri_names[] = {"idle", "yield", "over", "under", "boost"};
 
 /* Credit in microseconds: what a reader of the dump compares with a slice. */
-static int credit_describe(const struct credit_vcpu *svc, char *buf, size_t size)
+static void credit_dump_vcpu(const struct vcpu *v, char *buf, size_t size)
 {
-    const struct credit_dom *sdom = svc->sdom;
+    const struct credit_vcpu *svc = svc_of(v);
+    const struct credit_dom *sdom = svc ? svc->sdom : NULL;
 
-    return snprintf(buf, size, "credit %lld us, %s, weight %u, cap %u%s",
-                    (long long)(credit_of(svc) / 1000), pri_names[priority(svc)],
-                    READ_ONCE(sdom->weight), READ_ONCE(sdom->cap),
-                    READ_ONCE(sdom->parked) ? ", parked" : "");
+    if (!svc) {
+        snprintf(buf, size, "no credit state");
+        return;
+    }
+    snprintf(buf, size, "credit %lld us, %s, weight %u, cap %u%s",
+             (long long)(credit_of(svc) / 1000), pri_names[priority(svc)], READ_ONCE(sdom->weight),
+             READ_ONCE(sdom->cap), READ_ONCE(sdom->parked) ? ", parked" : "");
 }
 
 static void credit_dump_cpu(unsigned int cpu, struct sched_cpu_dump *out)
 {
-    struct vcpu *curr = sched_curr(cpu);
-    struct credit_vcpu *svc;
+    const struct credit_vcpu *svc;
     char info[sizeof(out->curr.info)];
 
-    if (!out->idle && svc_of(curr))
-        credit_describe(svc_of(curr), out->curr.info, sizeof(out->curr.info));
     if (!pcpu_data[cpu])
         return;
     /* The queue is unsorted: this is its order, not the order of running. */
     list_for_each_entry (svc, &pcpu_data[cpu]->runq, runq) {
-        credit_describe(svc, info, sizeof(info));
+        credit_dump_vcpu(svc->v, info, sizeof(info));
         sched_dump_add(out, svc->v, "%s", info);
     }
 }
@@ -514,6 +515,7 @@ const struct scheduler sched_credit_def = {
     .sleep = credit_sleep,
     .yield = credit_yield,
     .do_schedule = credit_do_schedule,
+    .dump_vcpu = credit_dump_vcpu,
     .dump_cpu = credit_dump_cpu,
     .adjust = credit_adjust,
 };

@@ -77,10 +77,11 @@ struct scheduler {
      */
     struct sched_choice (*do_schedule)(unsigned int cpu, struct vcpu *prev, s_time_t now);
     /*
-     * cpu's lock held: describe its current vCPU (out->curr.info, unless
-     * idle) and its queue in out, in queue order (sched_dump_add()).
-     * Nothing may be printed here (see sched_dump_cpu()).
+     * Debug key 'r', the lock of v's pCPU (or cpu) held, printing nothing
+     * (see sched_dump_cpu()): v's state as the policy sees it, and cpu's
+     * queue in queue order (sched_dump_add()).
      */
+    void (*dump_vcpu)(const struct vcpu *v, char *buf, size_t size);
     void (*dump_cpu)(unsigned int cpu, struct sched_cpu_dump *out);
     /* sched_adjust_credit(); NULL if the policy has no such parameters. */
     int (*adjust)(struct domain *d, struct sched_credit_params *p, bool set);

@@ -127,13 +127,18 @@ static struct sched_choice rr_do_schedule(unsigned int cpu, struct vcpu *prev, s
 }
 
 /* No state but the order: the queue runs front to back, a fixed slice each. */
+static void rr_dump_vcpu(const struct vcpu *v, char *buf, size_t size)
+{
+    const struct rr_vcpu *rvc = rvc_of(v);
+
+    snprintf(buf, size, "%s, slice %u ms", rvc && rvc->queued ? "queued" : "not queued",
+             opt_rr_slice_ms ? opt_rr_slice_ms : 10);
+}
+
 static void rr_dump_cpu(unsigned int cpu, struct sched_cpu_dump *out)
 {
     struct rr_vcpu *rvc;
 
-    if (!out->idle)
-        snprintf(out->curr.info, sizeof(out->curr.info), "slice %u ms",
-                 opt_rr_slice_ms ? opt_rr_slice_ms : 10);
     if (!runqs[cpu])
         return;
     list_for_each_entry (rvc, runqs[cpu], link)
@@ -151,5 +156,6 @@ const struct scheduler sched_rr_def = {
     .sleep = rr_sleep,
     .yield = rr_yield,
     .do_schedule = rr_do_schedule,
+    .dump_vcpu = rr_dump_vcpu,
     .dump_cpu = rr_dump_cpu,
 };

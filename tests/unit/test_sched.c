@@ -393,7 +393,7 @@ START_TEST(dump_rr_queue_in_order)
     sim_settle();
     harness_log_clear();
     sched_dump_cpu(0, &buf);
-    ck_assert(harness_log_has("CPU0: running d1v0 slice 10 ms, 2 queued\n"
+    ck_assert(harness_log_has("CPU0: running d1v0 not queued, slice 10 ms, 2 queued\n"
                               "  0: d2v0 waiting\n  1: d3v0 waiting\n"));
     sched_dump_cpu(1, &buf);
     ck_assert(harness_log_has("CPU1: idle, 0 queued\n"));
