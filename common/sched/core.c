@@ -416,8 +416,21 @@ struct vcpu *sched_pick(unsigned int cpu, s_time_t now, s_time_t *slice)
     next = c.next;
     ASSERT(next && next->processor == cpu);
     if (next != prev) {
-        if (!is_idle_vcpu(prev))
-            runstate_set(prev, resting_state(prev), now);
+        /*
+         * A hold cleared after the policy looked (a kick clearing
+         * VPF_blocked) left prev off the queue: it must not read as
+         * runnable, or the vcpu_wake() that follows every such clear,
+         * waiting for this lock, would think it queued and lose it.
+         */
+        if (!is_idle_vcpu(prev)) {
+            int st = resting_state(prev);
+
+            if (c.prev_queued)
+                st = RUNSTATE_runnable;
+            else if (st == RUNSTATE_runnable)
+                st = RUNSTATE_blocked;
+            runstate_set(prev, st, now);
+        }
         if (!is_idle_vcpu(next))
             runstate_set(next, RUNSTATE_running, now);
         /* prev stays is_running until its state is saved (sched_context_saved). */

@@ -408,12 +408,15 @@ static struct sched_choice credit_do_schedule(unsigned int cpu, struct vcpu *pre
             account(now);
         spin_unlock(&acct_lock);
     }
+    bool prev_queued = false;
+
     if (!is_idle_vcpu(prev)) {
         struct credit_vcpu *psvc = svc_of(prev);
 
         burn(psvc, now);
         psvc->boost = false;
-        if (vcpu_runnable(prev))
+        prev_queued = vcpu_runnable(prev);
+        if (prev_queued)
             runq_insert(cpu, psvc);
     }
     next = runq_best(cpu, cpu);
@@ -430,6 +433,7 @@ static struct sched_choice credit_do_schedule(unsigned int cpu, struct vcpu *pre
         /* Parked work comes back at the next accounting: be there. */
         c.next = sched_idle_vcpu(cpu);
         c.slice = READ_ONCE(any_parked) ? max(next_acct - now, MICROSECS(100)) : -1;
+        c.prev_queued = prev_queued;
         return c;
     }
     runq_remove(next);
@@ -441,6 +445,7 @@ static struct sched_choice credit_do_schedule(unsigned int cpu, struct vcpu *pre
         tickle_idler(cpu, NULL);
     c.next = next->v;
     c.slice = credit_slice(next);
+    c.prev_queued = prev_queued;
     /* Parked vCPUs come back at the next accounting, and must not wait
      * for this slice to end to compete again. */
     if (READ_ONCE(any_parked))

@@ -48,6 +48,8 @@ struct sched_cpu_dump {
 struct sched_choice {
     struct vcpu *next;
     s_time_t slice;
+    /* prev (not idle) went back on the queue: it was runnable when looked at. */
+    bool prev_queued;
 };
 
 struct scheduler {

@@ -112,11 +112,13 @@ static void rr_yield(struct vcpu *v)
 
 static struct sched_choice rr_do_schedule(unsigned int cpu, struct vcpu *prev, s_time_t now)
 {
-    struct sched_choice c = {sched_idle_vcpu(cpu), -1};
+    struct sched_choice c = {sched_idle_vcpu(cpu), -1, false};
     struct rr_vcpu *next;
 
-    if (!is_idle_vcpu(prev) && vcpu_runnable(prev))
+    if (!is_idle_vcpu(prev) && vcpu_runnable(prev)) {
         rr_enqueue(cpu, rvc_of(prev));
+        c.prev_queued = true;
+    }
     if (list_empty(runqs[cpu]))
         return c;
     next = list_first_entry(runqs[cpu], struct rr_vcpu, link);
