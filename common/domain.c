@@ -230,9 +230,17 @@ void domain_dump_all(void)
                d->is_privileged ? " (control)" : "", state_names[d->state],
                d->is_shutting_down ? ", shutting down" : "", d->tot_pages, d->max_pages,
                d->max_vcpus, READ_ONCE(d->refcnt));
-        for (unsigned int i = 0; i < d->max_vcpus; i++)
-            if (d->vcpu[i])
-                arch_dump_vcpu(d->vcpu[i]);
+        for (unsigned int i = 0; i < d->max_vcpus; i++) {
+            const struct vcpu *v = d->vcpu[i];
+
+            if (!v)
+                continue;
+            printk("  vCPU %u: runstate %d, flags %#lx, pauses %u, %s, upcall pending %u mask %u\n",
+                   v->vcpu_id, v->runstate.state, READ_ONCE(v->pause_flags), v->pause_count,
+                   v->is_running ? "on a pCPU" : "off", v->vcpu_info->evtchn_upcall_pending,
+                   v->vcpu_info->evtchn_upcall_mask);
+            arch_dump_vcpu(v);
+        }
     }
     spin_unlock_irqrestore(&domlist_lock, irqf);
 }
