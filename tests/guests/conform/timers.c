@@ -19,28 +19,12 @@ static void on_timer(evtchn_port_t port, void *data)
     fires++;
 }
 
-static uint64_t now_ns(void)
-{
-    const volatile struct vcpu_time_info *t = &gk_vcpu_info()->time;
-    uint64_t delta, ns;
-    uint32_t v, lo, hi;
-
-    do {
-        v = t->version;
-        __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-        delta = (((uint64_t)hi << 32) | lo) - t->tsc_timestamp;
-        delta = t->tsc_shift < 0 ? delta >> -t->tsc_shift : delta << t->tsc_shift;
-        ns = t->system_time + (uint64_t)(((unsigned __int128)delta * t->tsc_to_system_mul) >> 32);
-    } while ((v & 1) || v != t->version);
-    return ns;
-}
-
 /* Block until `fires` reaches want, or limit ns pass; true if it did. */
 static bool wait_fires(unsigned long want, uint64_t limit)
 {
-    uint64_t end = now_ns() + limit;
+    uint64_t end = gk_now_ns() + limit;
 
-    while (fires < want && now_ns() < end) {
+    while (fires < want && gk_now_ns() < end) {
         HYPERVISOR_set_timer_op(end); /* a wake-up at the limit at the latest */
         HYPERVISOR_sched_op(SCHEDOP_block, NULL);
     }
@@ -50,7 +34,7 @@ static bool wait_fires(unsigned long want, uint64_t limit)
 /* SCHEDOP_poll on port for up to ns: nothing else wakes it early but the port. */
 static void poll_for(evtchn_port_t port, uint64_t ns)
 {
-    struct sched_poll p = {.nr_ports = 1, .timeout = now_ns() + ns};
+    struct sched_poll p = {.nr_ports = 1, .timeout = gk_now_ns() + ns};
 
     set_xen_guest_handle(p.ports, &port);
     HYPERVISOR_sched_op(SCHEDOP_poll, &p);
@@ -74,28 +58,28 @@ static void check_singleshot(evtchn_port_t port)
              "rc %ld, fires %lu -> %lu", rc, before, fires);
     gk_check_ret(singleshot(1, VCPU_SSHOTTMR_future), -XEN_ETIME, "singleshot_future_flag_past");
     before = fires;
-    rc = singleshot(now_ns() - 1000, 0);
+    rc = singleshot(gk_now_ns() - 1000, 0);
     gk_check(rc == 0 && wait_fires(before + 1, 100000000), "singleshot_past_fires_at_once",
              "rc %ld", rc);
     before = fires;
-    start = now_ns();
+    start = gk_now_ns();
     rc = singleshot(start + 5000000, 0);
-    gk_check(rc == 0 && wait_fires(before + 1, 1000000000) && now_ns() - start >= 5000000,
+    gk_check(rc == 0 && wait_fires(before + 1, 1000000000) && gk_now_ns() - start >= 5000000,
              "singleshot_wakes_block_on_time", "rc %ld, after %lu ns", rc,
-             (unsigned long)(now_ns() - start));
+             (unsigned long)(gk_now_ns() - start));
     gk_check_ret(HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, 1, NULL), -XEN_ENOENT,
                  "singleshot_absent_vcpu");
     gk_check_ret(HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, 0, (void *)0x1000), -XEN_EFAULT,
                  "singleshot_bad_pointer");
 
     before = fires;
-    rc = singleshot(now_ns() + 10000000, 0);
+    rc = singleshot(gk_now_ns() + 10000000, 0);
     rc = rc ? rc : HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
     poll_for(port, 40000000);
     gk_check(rc == 0 && fires == before, "singleshot_stop_prevents_fire", "rc %ld, %lu fired", rc,
              fires - before);
     before = fires;
-    rc = HYPERVISOR_set_timer_op(now_ns() + 10000000);
+    rc = HYPERVISOR_set_timer_op(gk_now_ns() + 10000000);
     rc = rc ? rc : HYPERVISOR_set_timer_op(0);
     poll_for(port, 40000000);
     gk_check(rc == 0 && fires == before, "set_timer_op_zero_cancels", "rc %ld, %lu fired", rc,

@@ -155,6 +155,12 @@ void gk_evtchn_mask(evtchn_port_t port)
                       (xen_ulong_t)1 << (port % WORD_BITS), __ATOMIC_SEQ_CST);
 }
 
+void gk_evtchn_clear(evtchn_port_t port)
+{
+    __atomic_fetch_and(&gk_shared_info->evtchn_pending[port / WORD_BITS],
+                       ~((xen_ulong_t)1 << (port % WORD_BITS)), __ATOMIC_SEQ_CST);
+}
+
 long gk_evtchn_unmask(evtchn_port_t port)
 {
     struct evtchn_unmask u = {.port = port};

@@ -35,6 +35,9 @@ long gk_evtchn_bind_ipi(uint32_t vcpu, evtchn_port_t *port);
 long gk_evtchn_send(evtchn_port_t port);
 long gk_evtchn_close(evtchn_port_t port);
 
+/* Forget a notification pending on port (bind_interdomain raises one, as Xen). */
+void gk_evtchn_clear(evtchn_port_t port);
+
 /* The port's mask bit in shared_info. */
 void gk_evtchn_mask(evtchn_port_t port);
 /* EVTCHNOP_unmask: the hypervisor raises the port again if it is pending. */

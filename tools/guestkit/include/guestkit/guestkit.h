@@ -17,6 +17,7 @@
 #include <guestkit/smp.h>
 #include <guestkit/string.h>
 #include <guestkit/test.h>
+#include <guestkit/time.h>
 #include <guestkit/traps.h>
 
 #endif /* GUESTKIT_GUESTKIT_H */
