@@ -239,6 +239,11 @@ void domain_dump_all(void)
                    v->vcpu_id, v->runstate.state, READ_ONCE(v->pause_flags), v->pause_count,
                    v->is_running ? "on a pCPU" : "off", v->vcpu_info->evtchn_upcall_pending,
                    v->vcpu_info->evtchn_upcall_mask);
+            printk(
+                "    timers: single-shot %s at %ld on CPU%u, periodic %s every %ld ns on CPU%u\n",
+                v->singleshot_timer.active ? "armed" : "off", (long)v->singleshot_timer.expires,
+                v->singleshot_timer.cpu, v->periodic_timer.active ? "armed" : "off",
+                (long)v->periodic_period, v->periodic_timer.cpu);
             arch_dump_vcpu(v);
         }
     }
