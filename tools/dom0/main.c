@@ -57,10 +57,10 @@ void gk_main(start_info_t *si)
     if (gk_evtchn_bind_virq(VIRQ_CONSOLE, 0, &port) || !gk_evtchn_bind(port, console_input, NULL))
         gk_panic("cannot bind VIRQ_CONSOLE");
     help();
+    gk_events_disable(); /* from each read to the sleep: no VIRQ_CONSOLE lost */
     for (;;) {
         if (HYPERVISOR_console_io(CONSOLEIO_read, 1, &c) != 1) {
-            /* Unmasks events and sleeps unless one is already pending. */
-            HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+            gk_block();
             continue;
         }
         switch (c) {

@@ -24,10 +24,14 @@ static bool wait_fires(unsigned long want, uint64_t limit)
 {
     uint64_t end = gk_now_ns() + limit;
 
+    bool was_enabled = gk_events_disable();
+
     while (fires < want && gk_now_ns() < end) {
         HYPERVISOR_set_timer_op(end); /* a wake-up at the limit at the latest */
-        HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+        gk_block();
     }
+    if (was_enabled)
+        gk_events_enable();
     return fires >= want;
 }
 

@@ -11,6 +11,7 @@
 #include <guestkit/kernel.h>
 #include <guestkit/traps.h>
 #include <public/callback.h>
+#include <public/sched.h>
 
 #include "internal.h"
 
@@ -166,6 +167,12 @@ long gk_evtchn_unmask(evtchn_port_t port)
     struct evtchn_unmask u = {.port = port};
 
     return HYPERVISOR_event_channel_op(EVTCHNOP_unmask, &u);
+}
+
+void gk_block(void)
+{
+    HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+    gk_events_disable();
 }
 
 void gk_events_enable(void)

@@ -2,6 +2,7 @@
 /* System time from the pvclock (see <guestkit/time.h>). */
 #include <stddef.h>
 
+#include <guestkit/events.h>
 #include <guestkit/hypercall.h>
 #include <guestkit/time.h>
 #include <guestkit/traps.h>
@@ -36,9 +37,14 @@ uint64_t gk_now_ns(void)
 void gk_sleep_ns(uint64_t ns)
 {
     uint64_t end = gk_now_ns() + ns;
+    bool was_enabled = gk_events_disable();
 
+    /* Masked from the check to the block: a timer firing in between stays
+     * pending and ends the block at once instead of being lost. */
     while (gk_now_ns() < end) {
         HYPERVISOR_set_timer_op(end);
-        HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+        gk_block();
     }
+    if (was_enabled)
+        gk_events_enable();
 }

@@ -51,6 +51,17 @@ long gk_evtchn_unmask(evtchn_port_t port);
 void gk_events_enable(void);
 bool gk_events_disable(void);
 
+/*
+ * Sleep until an event arrives, for a loop that waits on what handlers
+ * do: with events disabled, check the condition, then gk_block(); it
+ * unmasks and sleeps in one step (SCHEDOP_block), the handlers run on
+ * the way back, and it returns with events disabled again:
+ *   gk_events_disable(); while (!done) gk_block(); gk_events_enable();
+ * Checking with events enabled would lose an event handled between the
+ * check and the block.
+ */
+void gk_block(void);
+
 /* Upcalls taken and pending ports without a handler, so far. */
 extern volatile unsigned long gk_event_upcalls;
 extern volatile unsigned long gk_evtchn_unhandled;
