@@ -153,6 +153,11 @@ capture() {
     printf '%s\n' "$MATCH" | sed -nE "s/.*$1.*/\\1/p"
 }
 
+# note TEXT: a measurement or observation, shown with the scenario's result.
+note() {
+    echo "  note: $*"
+}
+
 # expect_exit STATUS: QEMU must stop by itself with this exit status.
 expect_exit() {
     local want=$1 rc

@@ -161,3 +161,48 @@ x86_dom0_guest() {
     expect 'Powering off' "the power-off"
     expect_exit 0
 }
+
+# x86_multi CPU XEN_ARGS DOM0_ARGS DOMU_ARGS...: the multi test guest
+# (tests/guests/multi) as dom0, which waits for the others to end, and as
+# one boot-time domU per DOMU_ARGS (16 MiB each unless XEN_ARGS names
+# domUs=); X86_SMP CPUs.  The scenario then expects the guests' own lines.
+x86_multi() {
+    local cpu=$1 xen=$2 image="$srctree/build/guests/multi.elf" mods="" specs="" i=0
+    shift 2
+    [ -f "$image" ] || fail "$image is not built (make -C tests/guests)"
+    for m in "$@"; do
+        mods="${mods:+$mods,}$image $m"
+        [ $i -gt 0 ] && specs="${specs:+$specs,}16M:1"
+        i=$((i + 1))
+    done
+    case "$xen" in *domUs=*) specs="" ;; esac
+    boot_qemu x86_64 -cpu "$cpu" -smp "$X86_SMP" -m 512 -kernel "$XENIA_X86" \
+        -append "console=com1 dom0_mem=16M ${specs:+domUs=$specs }$xen" -initrd "$mods"
+    x86_expect_cpu "$cpu"
+    x86_expect_smp "$X86_SMP"
+    expect 'Starting domain 0' "dom0 starting"
+}
+
+# The end of every x86_multi scenario: dom0 saw all N domUs go (each
+# destroyed with every frame back), then powers off.
+x86_multi_end() {
+    local n=$1
+    expect "^multi-dom0: $n domains ended" "dom0 seeing all $n domUs gone"
+    [ "$(grep -ac 'Domain [1-9][0-9]* destroyed: all [0-9]* frames returned' "$LOG")" = "$n" ] ||
+        fail "not every domU was destroyed with all its frames returned"
+    x86_expect_dom0_destroyed
+    expect 'Powering off' "the power-off"
+    expect_exit 0
+}
+
+# The ping-pong's two reports, in either order: every message accounted for.
+x86_expect_pingpong() {
+    local n=$1
+    expect "^\\(d1\\) ping: port 1 for domain 2, $n rounds" "ping's port"
+    expect "^\\(d[12]\\) (ping: $n round trips|pong: $n pings answered)" "one side done"
+    expect "^\\(d[12]\\) (ping: $n round trips|pong: $n pings answered)" "the other side done"
+    grep -aqE "^\\(d1\\) ping: $n round trips, $n replies, 0 lost, median [0-9]+ ns, p99 [0-9]+ ns" \
+        "$LOG" || fail "ping did not get every reply back"
+    grep -aqE "^\\(d2\\) pong: $n pings answered, $n received" "$LOG" ||
+        fail "pong did not answer every ping"
+}
