@@ -235,10 +235,9 @@ void domain_dump_all(void)
 
             if (!v)
                 continue;
-            printk("  vCPU %u: runstate %d, flags %#lx, pauses %u, %s, upcall pending %u mask %u\n",
+            printk("  vCPU %u: runstate %d, flags %#lx, pauses %u, %s, upcall pending %u\n",
                    v->vcpu_id, v->runstate.state, READ_ONCE(v->pause_flags), v->pause_count,
-                   v->is_running ? "on a pCPU" : "off", v->vcpu_info->evtchn_upcall_pending,
-                   v->vcpu_info->evtchn_upcall_mask);
+                   v->is_running ? "on a pCPU" : "off", v->vcpu_info->evtchn_upcall_pending);
             printk(
                 "    timers: single-shot %s at %ld on CPU%u, periodic %s every %ld ns on CPU%u\n",
                 v->singleshot_timer.active ? "armed" : "off", (long)v->singleshot_timer.expires,

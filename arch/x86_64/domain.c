@@ -85,7 +85,7 @@ void arch_dump_vcpu(const struct vcpu *v)
     const struct cpu_user_regs *r = &v->arch.user_regs;
 
     /* For a running vCPU these are the registers of its last exit. */
-    printk("  vCPU %u: pCPU %u, %s mode, rip %016lx rsp %016lx, cr3 mfn %#lx\n", v->vcpu_id,
-           v->processor, v->arch.kernel_mode ? "kernel" : "user", (unsigned long)r->rip,
-           (unsigned long)r->rsp, v->arch.guest_table);
+    printk("  vCPU %u: pCPU %u, %s mode, rip %016lx rsp %016lx, cr3 mfn %#lx, upcall mask %u\n",
+           v->vcpu_id, v->processor, v->arch.kernel_mode ? "kernel" : "user", (unsigned long)r->rip,
+           (unsigned long)r->rsp, v->arch.guest_table, v->vcpu_info->evtchn_upcall_mask);
 }
