@@ -66,7 +66,8 @@
 1:
 .endm
 
-.macro ENTRY_TAIL handler
+/* Save the frame and call handler(regs) with a backtrace-friendly frame. */
+.macro SAVE_AND_CALL handler
         SAVE_ALL
         cld
         CLAC_IF_SMAP
@@ -77,6 +78,10 @@
         sub     $8, %rsp
         call    \handler
         add     $24, %rsp
+.endm
+
+.macro ENTRY_TAIL handler
+        SAVE_AND_CALL \handler
         RESTORE_ALL
         add     $8, %rsp
         iretq
@@ -91,16 +96,7 @@ handle_exception:
  * pending events, then through restore_all_guest.
  */
 handle_interrupt:
-        SAVE_ALL
-        cld
-        CLAC_IF_SMAP
-        mov     %rsp, %rdi
-        push    UREGS_rip(%rsp)
-        push    %rbp
-        mov     %rsp, %rbp
-        sub     $8, %rsp
-        call    do_irq
-        add     $24, %rsp
+        SAVE_AND_CALL do_irq
         testb   $3, UREGS_cs(%rsp)
         jz      1f
         mov     %rsp, %rdi

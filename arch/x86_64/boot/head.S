@@ -124,9 +124,8 @@ start64_low:
         movabs  $start64, %rax
         jmp     *%rax
 
-        .text
-        .code64
-start64:
+/* The boot GDT, flat data segments, null FS and GS. */
+.macro LOAD_BOOT_SEGMENTS
         lgdt    boot_gdtr64(%rip)
         mov     $BOOT_DS, %eax
         mov     %eax, %ds
@@ -135,6 +134,12 @@ start64:
         xor     %eax, %eax
         mov     %eax, %fs
         mov     %eax, %gs
+.endm
+
+        .text
+        .code64
+start64:
+        LOAD_BOOT_SEGMENTS
 
         /* Loaders zero .bss, but do not rely on them. */
         mov     %edi, %r12d
@@ -160,14 +165,7 @@ start64:
  */
         .globl x86_ap_entry64
 x86_ap_entry64:
-        lgdt    boot_gdtr64(%rip)
-        mov     $BOOT_DS, %eax
-        mov     %eax, %ds
-        mov     %eax, %es
-        mov     %eax, %ss
-        xor     %eax, %eax
-        mov     %eax, %fs
-        mov     %eax, %gs
+        LOAD_BOOT_SEGMENTS
         mov     x86_ap_cr3(%rip), %rax
         mov     %rax, %cr3
         mov     x86_ap_stack(%rip), %rsp
