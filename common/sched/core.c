@@ -11,6 +11,7 @@
  * CPU-number order, or the second by trylock), then the policy's
  * accounting lock, then a timer queue's lock (set_timer).  The arch
  * switch runs after the lock is dropped, with interrupts still off.
+ * finish_lock is a leaf, taken from anywhere (kicks included).
  */
 #include <xenia/arch.h>
 #include <xenia/bug.h>
@@ -227,13 +228,48 @@ void sched_destroy_vcpu(struct vcpu *v)
 }
 
 /* Tear a shut-down domain down once none of its vCPUs is on a pCPU. */
+static DEFINE_SPINLOCK(finish_lock); /* guards finish_list; a leaf */
+static struct domain *finish_list;
+
+/*
+ * The last vCPU of a shut-down domain is off its pCPU: tear the domain
+ * down, but not here.  This runs inside a kick or a context switch, with
+ * locks held (a kick from set_pending holds the domain's event lock,
+ * which the teardown takes): the DOMAIN_FINISH softirq does it, on this
+ * CPU's next pass through softirqs, with nothing held.
+ */
 static void maybe_finish_domain(struct domain *d)
 {
+    unsigned long flags;
+
     for (unsigned int i = 0; i < d->max_vcpus; i++)
         if (d->vcpu[i] && __atomic_load_n(&d->vcpu[i]->is_running, __ATOMIC_ACQUIRE))
             return;
-    if (!__atomic_exchange_n(&d->shutdown_finishing, true, __ATOMIC_ACQ_REL))
-        domain_shutdown_finish(d);
+    if (__atomic_exchange_n(&d->shutdown_finishing, true, __ATOMIC_ACQ_REL) || !get_domain(d))
+        return;
+    spin_lock_irqsave(&finish_lock, flags);
+    d->next_finish = finish_list;
+    finish_list = d;
+    spin_unlock_irqrestore(&finish_lock, flags);
+    raise_softirq(DOMAIN_FINISH_SOFTIRQ);
+}
+
+void sched_finish_domains(void)
+{
+    unsigned long flags;
+    struct domain *d;
+
+    for (;;) {
+        spin_lock_irqsave(&finish_lock, flags);
+        d = finish_list;
+        if (d)
+            finish_list = d->next_finish;
+        spin_unlock_irqrestore(&finish_lock, flags);
+        if (!d)
+            return;
+        domain_shutdown_finish(d); /* the control domain's does not return */
+        put_domain(d);
+    }
 }
 
 /* A vCPU of d stopped: if d is shut down and that was its last, tear it down. */
@@ -631,6 +667,7 @@ void __init scheduler_init(void)
         policy = NULL;
     }
     open_softirq(SCHEDULE_SOFTIRQ, schedule);
+    open_softirq(DOMAIN_FINISH_SOFTIRQ, sched_finish_domains);
     /* The boot CPU joins now, so that vCPUs can be woken before it idles. */
     if (sched_add_cpu(smp_processor_id()))
         panic("No memory for the boot CPU's idle vCPU");

@@ -45,6 +45,9 @@ struct sched_cpu_dump {
 };
 
 /* What the policy chose for a pCPU: a vCPU and how long (< 0: no limit). */
+/* The DOMAIN_FINISH softirq: tear down the domains whose last vCPU stopped. */
+void sched_finish_domains(void);
+
 struct sched_choice {
     struct vcpu *next;
     s_time_t slice;

@@ -88,7 +88,8 @@ struct domain {
 
     bool is_shutting_down;
     unsigned int shutdown_code;
-    bool shutdown_finishing; /* its last vCPU stopped: one CPU tears it down */
+    bool shutdown_finishing;    /* its last vCPU stopped: one CPU tears it down */
+    struct domain *next_finish; /* on the scheduler's list of domains to tear down */
 
     void *sched_priv; /* the scheduling policy's (weight, cap) */
 

@@ -9,7 +9,7 @@
  * interrupt or from the idle loop.  Lower numbers run first.  SCHEDULE
  * may switch to another vCPU and never return, so it stays last.
  */
-enum softirq { TIMER_SOFTIRQ, SCHEDULE_SOFTIRQ, NR_SOFTIRQS };
+enum softirq { TIMER_SOFTIRQ, DOMAIN_FINISH_SOFTIRQ, SCHEDULE_SOFTIRQ, NR_SOFTIRQS };
 
 typedef void (*softirq_handler)(void);
 

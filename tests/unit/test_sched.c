@@ -80,6 +80,10 @@ static void sim_settle(void)
                 sched_tickle(cpu);
             if (harness_softirqs[cpu] & (1UL << SCHEDULE_SOFTIRQ))
                 sim_schedule(cpu);
+            if (harness_softirqs[cpu] & (1UL << DOMAIN_FINISH_SOFTIRQ)) {
+                harness_softirqs[cpu] &= ~(1UL << DOMAIN_FINISH_SOFTIRQ);
+                sched_finish_domains();
+            }
         }
     }
 }
