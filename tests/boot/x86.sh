@@ -206,3 +206,53 @@ x86_expect_pingpong() {
     grep -aqE "^\\(d2\\) pong: $n pings answered, $n received" "$LOG" ||
         fail "pong did not answer every ping"
 }
+
+# x86_multi_vcpus CPU: a domain with four vCPUs (X86_SMP CPUs): vCPU 0
+# brings the other three up (VCPUOP_initialise, up) and each receives the
+# VIRQ_TIMER of its own single-shot timer.
+x86_multi_vcpus() {
+    x86_multi "$1" "domUs=16M:4" "dom0 wait=1" "vcpus n=4"
+    grep -aq 'Domain 1: 16 MiB, 4 vCPUs' "$LOG" || fail "domain 1 was not built with four vCPUs"
+    expect '^\(d1\) vcpus: all 4 vCPUs up, 4 timer VIRQs received' "all four vCPUs' timers"
+    for id in 0 1 2 3; do
+        grep -aq "^(d1) vcpus: vCPU $id up, VIRQ_TIMER received" "$LOG" ||
+            fail "vCPU $id did not report its VIRQ_TIMER"
+    done
+    x86_multi_end 1
+}
+
+# x86_multi_cpu_io CPU: a CPU-bound domain (two vCPUs spinning) and an
+# I/O-bound one (1 ms sleeps) both make progress: the sleeper gets most of
+# its wakeups (BOOST lets it preempt the spinners), the spinner keeps its
+# iterations coming.
+x86_multi_cpu_io() {
+    local spin io
+    x86_multi "$1" "domUs=16M:2,16M:1" "dom0 wait=2" "spin secs=3 vcpus=2" "io secs=3"
+    expect '^\(d[12]\) (spin|io): done' "one side done"
+    expect '^\(d[12]\) (spin|io): done' "the other side done"
+    spin=$(grep -a '^(d1) spin: done' "$LOG" | sed -nE 's/.*, ([0-9]+) k iterations.*/\1/p')
+    io=$(grep -a '^(d2) io: done' "$LOG" | sed -nE 's/.*done, ([0-9]+) wakeups.*/\1/p')
+    [ -n "$spin" ] && [ "$spin" -gt 0 ] ||
+        fail "the CPU-bound guest made no progress ($spin k iterations)"
+    # 3 s of 1 ms sleeps is at most 3000 wakeups; starving it would leave a few dozen.
+    [ -n "$io" ] && [ "$io" -ge 300 ] || fail "the I/O-bound guest starved: $io wakeups in 3 s"
+    note "spin: $spin k iterations; io: $io wakeups in 3 s"
+    x86_multi_end 2
+}
+
+# x86_multi_weights CPU: two CPU-bound domains on one pCPU with credit
+# weights 256 and 512 each measure their own running time (runstate) over
+# the same 3 s; the heavier must get 2x the lighter's, within 10%.
+x86_multi_weights() {
+    local light heavy ratio
+    x86_multi "$1" "domUs=16M:1:256,16M:1:512" "dom0 wait=2" "weight secs=3" "weight secs=3"
+    expect '^\(d[12]\) weight: ran [0-9]+ ms' "one domain's share"
+    expect '^\(d[12]\) weight: ran [0-9]+ ms' "the other's"
+    light=$(grep -a '^(d1) weight: ran' "$LOG" | sed -nE 's/.*ran ([0-9]+) ms.*/\1/p')
+    heavy=$(grep -a '^(d2) weight: ran' "$LOG" | sed -nE 's/.*ran ([0-9]+) ms.*/\1/p')
+    [ -n "$light" ] && [ -n "$heavy" ] && [ "$light" -gt 0 ] || fail "no running times ($light, $heavy)"
+    ratio=$((heavy * 1000 / light))
+    note "weight 256 ran $light ms, weight 512 ran $heavy ms: ratio $ratio/1000"
+    [ "$ratio" -ge 1800 ] && [ "$ratio" -le 2200 ] || fail "ratio $ratio/1000, not 2 within 10%"
+    x86_multi_end 2
+}

@@ -1,17 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Two CPU-bound boot-time domains on one pCPU with credit weights 256 and
-# 512: each measures its own running time from its runstate over the same
-# 3 s, and the heavier must get 2x the lighter's, within 10%.
+# Credit weights 256 and 512 on one pCPU give running times within 10%
+# of 1:2, as the guests measure them (x86_multi_weights in x86.sh).
 . "$(dirname "$0")/../x86.sh"
-x86_multi max "domUs=16M:1:256,16M:1:512" "dom0 wait=2" "weight secs=3" "weight secs=3"
-expect '^\(d[12]\) weight: ran [0-9]+ ms' "one domain's share"
-expect '^\(d[12]\) weight: ran [0-9]+ ms' "the other's"
-light=$(grep -a '^(d1) weight: ran' "$LOG" | sed -nE 's/.*ran ([0-9]+) ms.*/\1/p')
-heavy=$(grep -a '^(d2) weight: ran' "$LOG" | sed -nE 's/.*ran ([0-9]+) ms.*/\1/p')
-[ -n "$light" ] && [ -n "$heavy" ] && [ "$light" -gt 0 ] || fail "no running times ($light, $heavy)"
-ratio=$((heavy * 1000 / light))
-note "weight 256 ran $light ms, weight 512 ran $heavy ms: ratio $ratio/1000"
-[ "$ratio" -ge 1800 ] && [ "$ratio" -le 2200 ] || fail "ratio $ratio/1000, not 2 within 10%"
-x86_multi_end 2
+x86_multi_weights max
 pass
