@@ -40,9 +40,7 @@ static void domain_free(struct domain *d)
     evtchn_destroy_final(d);
     for (unsigned int i = 0; d->vcpu && i < d->max_vcpus; i++) {
         if (d->vcpu[i]) {
-#ifdef CONFIG_HAS_GUESTS
             sched_destroy_vcpu(d->vcpu[i]);
-#endif
             arch_vcpu_destroy(d->vcpu[i]);
             xfree(d->vcpu[i]);
         }
@@ -122,7 +120,6 @@ int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out)
         xfree(v);
         return rc;
     }
-#ifdef CONFIG_HAS_GUESTS
     /* It starts down; spread a domain's vCPUs over the pCPUs. */
     rc = sched_init_vcpu(v, vcpu_id);
     if (rc) {
@@ -131,7 +128,6 @@ int vcpu_create(struct domain *d, unsigned int vcpu_id, struct vcpu **out)
         xfree(v);
         return rc;
     }
-#endif
     d->vcpu[vcpu_id] = v;
     *out = v;
     return 0;
@@ -327,7 +323,6 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     /* A crashed control domain leaves nothing to tear down cleanly for. */
     if (d->domain_id == 0 && (reason == SHUTDOWN_crash || reason == SHUTDOWN_watchdog))
         hardware_domain_shutdown(reason);
-#ifdef CONFIG_HAS_GUESTS
     /* None of its vCPUs may run now: the scheduler takes them off their
      * pCPUs, and tears d down once the last is off (sched/core.c), maybe
      * from in here: hold d meanwhile. */
@@ -337,7 +332,6 @@ void domain_shutdown(struct domain *d, unsigned int reason)
         if (d->vcpu[i])
             vcpu_kick(d->vcpu[i]);
     put_domain(d);
-#endif
 }
 
 void notify_control_domain(unsigned int virq)
