@@ -40,7 +40,10 @@ x86_expect_page_tables() {
 }
 
 # After dom0 shut down the hypervisor destroys it before powering off:
-# every frame it owned must come back, and the heap must grow by as many.
+# every frame it owned must come back, and the heap must grow by at least
+# as many. Not exactly as many: on SMP another CPU may drop the last
+# reference to a domain that ended just before and free its structures
+# while dom0's frames are counted.
 x86_expect_dom0_destroyed() {
     local frames before after
     expect 'Domain 0 shut down: power off' "dom0's shutdown"
@@ -49,7 +52,7 @@ x86_expect_dom0_destroyed() {
     frames=$(capture 'all ([0-9]+) frames')
     before=$(capture 'heap ([0-9]+) ->')
     after=$(capture '-> ([0-9]+) free')
-    [ "$frames" -gt 0 ] && [ $((after - before)) -eq "$frames" ] ||
+    [ "$frames" -gt 0 ] && [ $((after - before)) -ge "$frames" ] ||
         fail "dom0's $frames frames did not all reach the heap ($before -> $after free)"
 }
 
