@@ -21,7 +21,7 @@ static uint64_t boot_tsc;
 uint64_t tsc_khz;
 
 /* Count TSC ticks over CALIBRATE_MS, timed by PIT channel 2 in mode 0. */
-static uint64_t __init calibrate_tsc(void)
+static uint64_t __init calibrate_tsc_once(void)
 {
     uint32_t count = PIT_HZ * CALIBRATE_MS / 1000;
     uint64_t t0, t1;
@@ -35,6 +35,19 @@ static uint64_t __init calibrate_tsc(void)
         cpu_relax();
     t1 = rdtsc();
     return (t1 - t0) * (1000 / CALIBRATE_MS);
+}
+
+/*
+ * A pause of the (virtual) CPU after the PIT's count ran out can only make
+ * a sample longer, never shorter: the smallest of a few is the truest.
+ */
+static uint64_t __init calibrate_tsc(void)
+{
+    uint64_t best = calibrate_tsc_once();
+
+    for (unsigned int i = 1; i < 3; i++)
+        best = min(best, calibrate_tsc_once());
+    return best;
 }
 
 s_time_t NOW(void)

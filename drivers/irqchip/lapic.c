@@ -143,25 +143,54 @@ void lapic_eoi(void)
     apic_write(APIC_EOI, 0);
 }
 
+/*
+ * One measurement of the APIC timer against the TSC over about 10 ms, or
+ * 0 if it cannot be trusted.  Under TCG on a busy host the vCPU may be
+ * descheduled anywhere, so the ticks are divided by the TSC time that
+ * really passed, and a pause between reading one clock and the other
+ * (which would skew the ratio) discards the sample.
+ */
+static uint64_t __init lapic_timer_measure(uint64_t tsc_hz)
+{
+    uint64_t t0, t0_end, t1, t1_end, wait = tsc_hz / 100, slack = tsc_hz / 10000;
+    uint64_t ticks_khz, elapsed;
+    uint32_t left;
+
+    t0 = rdtsc();
+    apic_write(APIC_TMICT, 0xffffffff);
+    t0_end = rdtsc();
+    while (rdtsc() - t0_end < wait)
+        cpu_relax();
+    t1 = rdtsc();
+    left = apic_read(APIC_TMCCT);
+    t1_end = rdtsc();
+    apic_write(APIC_TMICT, 0);
+    if (!left || t0_end - t0 > slack || t1_end - t1 > slack)
+        return 0;
+    /* hz = ticks * tsc_hz / elapsed, without 128-bit division: the
+     * product with kHz fits 64 bits, the remainder keeps the precision. */
+    ticks_khz = (uint64_t)(0xffffffffU - left) * (tsc_hz / 1000);
+    elapsed = t1 - t0_end;
+    return ticks_khz / elapsed * 1000 + ticks_khz % elapsed * 1000 / elapsed;
+}
+
 void __init lapic_timer_calibrate(uint64_t tsc_hz)
 {
-    uint64_t t0, wait = tsc_hz / 100; /* 10 ms */
-    uint32_t left;
+    unsigned int tries;
 
     apic_write(APIC_TDCR, 0xb); /* divide by 1 */
     apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
-    apic_write(APIC_TMICT, 0xffffffff);
-    t0 = rdtsc();
-    while (rdtsc() - t0 < wait)
-        cpu_relax();
-    left = apic_read(APIC_TMCCT);
-    apic_write(APIC_TMICT, 0);
-    apic_hz = (uint64_t)(0xffffffffU - left) * 100;
-    BUG_ON(!apic_hz || apic_hz >= (1ULL << 32));
+    for (tries = 0; tries < 20; tries++) {
+        apic_hz = lapic_timer_measure(tsc_hz);
+        if (apic_hz && apic_hz < (1ULL << 32))
+            break;
+    }
+    if (tries == 20)
+        panic("APIC timer: no stable calibration against the TSC in 20 tries");
     ns_to_ticks_mul = (apic_hz << 32) / 1000000000ULL;
     apic_write(APIC_LVT_TIMER, LOCAL_TIMER_VECTOR); /* one-shot, unmasked */
-    printk("APIC timer: %lu.%03lu MHz\n", (unsigned long)(apic_hz / 1000000),
-           (unsigned long)(apic_hz / 1000 % 1000));
+    printk("APIC timer: %lu.%03lu MHz%s\n", (unsigned long)(apic_hz / 1000000),
+           (unsigned long)(apic_hz / 1000 % 1000), tries ? " (samples retried)" : "");
 }
 
 void lapic_timer_oneshot(uint64_t ns)
