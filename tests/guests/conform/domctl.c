@@ -6,6 +6,7 @@
  * shut it down and destroy it, and check that every frame came back.  As
  * any other domain every one of those calls must be refused with -EPERM.
  */
+#include <guestkit/events.h>
 #include <guestkit/guestkit.h>
 #include <public/domctl.h>
 #include <public/errno.h>
@@ -388,6 +389,17 @@ static void check_readconsole(void)
     gk_check(n >= 0 && !strstr(buf, want), "sysctl_readconsole_clear", "%ld bytes, old text", n);
 }
 
+static bool dom_exc_pending(evtchn_port_t port)
+{
+    const volatile xen_ulong_t *w = &gk_shared_info->evtchn_pending[port / 64];
+
+    /* The teardown's notice comes from a softirq: give it a moment. */
+    for (uint64_t until = gk_now_ns() + 100000000; gk_now_ns() < until;)
+        if ((*w >> (port % 64)) & 1)
+            return true;
+    return false;
+}
+
 static void check_shutdown_destroy(uint64_t free_before)
 {
     struct xen_domctl_getdomaininfo info;
@@ -395,7 +407,19 @@ static void check_shutdown_destroy(uint64_t free_before)
     struct xen_sysctl_physinfo pi;
     long rc;
 
+    evtchn_port_t exc = 0;
+    bool bound = gk_evtchn_bind_virq(VIRQ_DOM_EXC, 0, &exc) == 0;
+
+    /* Masked and cleared: only the hypervisor can set it pending now. */
+    if (bound) {
+        gk_evtchn_mask(exc);
+        gk_evtchn_clear(exc);
+    }
     gk_check_ret(HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs), 0, "sched_remote_shutdown");
+    gk_check(bound && dom_exc_pending(exc), "virq_dom_exc_on_shutdown",
+             "bound %d, VIRQ_DOM_EXC not pending after the shutdown", bound);
+    if (bound)
+        gk_evtchn_close(exc);
     rc = getinfo(dom, &info);
     gk_check(rc == 0 && (info.flags & XEN_DOMINF_shutdown) &&
                  ((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask) ==
