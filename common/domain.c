@@ -347,6 +347,9 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     for (unsigned int i = 0; i < d->max_vcpus; i++)
         if (d->vcpu[i])
             vcpu_kick(d->vcpu[i]);
+    /* No vCPU yet (max_vcpus creates vCPU 0 first): no stop will report it. */
+    if (d->toolstack_owned && !d->vcpu[0])
+        notify_control_domain(VIRQ_DOM_EXC);
     put_domain(d);
 }
 

@@ -442,6 +442,24 @@ static void check_shutdown_destroy(uint64_t free_before)
              "free %lu, before %lu", (unsigned long)pi.free_pages, (unsigned long)free_before);
 }
 
+/* A domain that never got a vCPU still tells dom0 it shut down. */
+static void check_shutdown_no_vcpus(void)
+{
+    struct sched_remote_shutdown rs = {.reason = SHUTDOWN_poweroff};
+    evtchn_port_t exc = 0;
+    bool ok = create(&rs.domain_id, 0, 1) == 0 && gk_evtchn_bind_virq(VIRQ_DOM_EXC, 0, &exc) == 0;
+
+    if (ok) {
+        gk_evtchn_mask(exc);
+        gk_evtchn_clear(exc);
+        ok = HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs) == 0 && dom_exc_pending(exc);
+        gk_evtchn_close(exc);
+    }
+    gk_check(ok, "virq_dom_exc_no_vcpus", "no VIRQ_DOM_EXC for domain %u", rs.domain_id);
+    gk_check_ret(dc_simple(XEN_DOMCTL_destroydomain, rs.domain_id), 0,
+                 "domctl_destroydomain_no_vcpus");
+}
+
 void check_domctl(void)
 {
     struct xen_sysctl_physinfo pi;
@@ -455,6 +473,7 @@ void check_domctl(void)
              (unsigned long)pi.free_pages, (unsigned long)pi.total_pages);
     if (!gk_check(find_map_slot(), "domctl_map_slot", "no L1 entry for the padding page"))
         return;
+    check_shutdown_no_vcpus();
     check_create();
     check_sizing();
     check_pause();
