@@ -132,7 +132,7 @@ static uint32_t domain_flags(const struct domain *d)
     return flags;
 }
 
-void getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininfo *info)
+void domctl_getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininfo *info)
 {
     struct vcpu_runstate_info rs;
 
@@ -322,7 +322,7 @@ static long getdomaininfo_op(struct xen_domctl *op)
 
     if (!d)
         return -ESRCH;
-    getdomaininfo(d, &op->u.getdomaininfo);
+    domctl_getdomaininfo(d, &op->u.getdomaininfo);
     op->domain = d->domain_id;
     put_domain(d);
     return 0;

@@ -83,7 +83,7 @@ static long getdomaininfolist(struct xen_sysctl_getdomaininfolist *l)
     struct domain *d;
 
     while (n < l->max_domains && from < DOMID_FIRST_RESERVED && (d = domain_get_next(from))) {
-        getdomaininfo(d, &info);
+        domctl_getdomaininfo(d, &info);
         from = d->domain_id + 1u;
         put_domain(d);
         if (copy_to_guest(buf + n * sizeof(info), &info, sizeof(info)))

@@ -13,7 +13,7 @@ struct vcpu;
 struct xen_domctl_getdomaininfo;
 
 /* common/domctl.c: d as getdomaininfo and sysctl getdomaininfolist report it. */
-void getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininfo *info);
+void domctl_getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininfo *info);
 
 /* A domain createdomain made: its shared_info (one of d->xen_pages). */
 int arch_domctl_domain_init(struct domain *d);
