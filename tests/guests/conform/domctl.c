@@ -418,8 +418,11 @@ static void check_shutdown_destroy(uint64_t free_before)
     gk_check_ret(HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs), 0, "sched_remote_shutdown");
     gk_check(bound && dom_exc_pending(exc), "virq_dom_exc_on_shutdown",
              "bound %d, VIRQ_DOM_EXC not pending after the shutdown", bound);
-    if (bound)
+    if (bound) {
         gk_evtchn_close(exc);
+        gk_evtchn_clear(exc);
+    }
+    gk_evtchn_clear(exc); /* a later poll of that port must not see it pending */
     rc = getinfo(dom, &info);
     gk_check(rc == 0 && (info.flags & XEN_DOMINF_shutdown) &&
                  ((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask) ==
@@ -454,6 +457,7 @@ static void check_shutdown_no_vcpus(void)
         gk_evtchn_clear(exc);
         ok = HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs) == 0 && dom_exc_pending(exc);
         gk_evtchn_close(exc);
+        gk_evtchn_clear(exc); /* a later poll of that port must not see it pending */
     }
     gk_check(ok, "virq_dom_exc_no_vcpus", "no VIRQ_DOM_EXC for domain %u", rs.domain_id);
     gk_check_ret(dc_simple(XEN_DOMCTL_destroydomain, rs.domain_id), 0,
