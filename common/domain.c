@@ -283,6 +283,22 @@ void domain_for_each(void (*fn)(struct domain *d, void *data), void *data)
     }
 }
 
+struct domain *domain_get_next(domid_t from)
+{
+    struct domain *best = NULL;
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    for (struct domain *d = domain_list; d; d = d->next_in_list)
+        if (d->domain_id >= from && d->state == DOMAIN_ACTIVE &&
+            (!best || d->domain_id < best->domain_id))
+            best = d;
+    if (best && !get_domain(best))
+        best = NULL;
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+    return best;
+}
+
 unsigned int domain_count(void)
 {
     return READ_ONCE(nr_domains);
@@ -331,6 +347,9 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     for (unsigned int i = 0; i < d->max_vcpus; i++)
         if (d->vcpu[i])
             vcpu_kick(d->vcpu[i]);
+    /* No vCPU yet (max_vcpus creates vCPU 0 first): no stop will report it. */
+    if (d->toolstack_owned && !d->vcpu[0])
+        notify_control_domain(VIRQ_DOM_EXC);
     put_domain(d);
 }
 
@@ -352,6 +371,11 @@ void domain_shutdown_finish(struct domain *d)
     bool dead;
 
     ASSERT(d->is_shutting_down);
+    /* The toolstack reads the shutdown code, then destroys it (domctl). */
+    if (d->toolstack_owned) {
+        notify_control_domain(VIRQ_DOM_EXC);
+        return;
+    }
     if (!get_domain(d))
         return;
     domain_kill(d);
