@@ -18,7 +18,10 @@
 #include <check.h>
 
 #include <harness/harness.h>
+#include <public/domctl.h>
 #include <public/elfnote.h>
+#include <public/sched.h>
+#include <public/sysctl.h>
 #include <public/memory.h>
 #include <public/xen.h>
 
@@ -43,6 +46,9 @@ static uint64_t pinned_mfn, hypercall_gmfn;
 static unsigned int pins, live_maps;
 static vcpu_guest_context_t ctx;
 static bool ctx_set;
+static struct xen_domctl last_domctl;
+static unsigned int nr_domctls, destroy_eagain, yields;
+static long domctl_rc;
 
 static uint8_t *frame(uint64_t mfn)
 {
@@ -71,11 +77,76 @@ static long fake_populate(struct xen_memory_reservation *r)
     return (long)r->nr_extents;
 }
 
+/* The domctls the builder and the wrappers use, answered as Xen would. */
+static long fake_domctl(struct xen_domctl *d)
+{
+    ck_assert_uint_eq(d->interface_version, XEN_DOMCTL_INTERFACE_VERSION);
+    last_domctl = *d;
+    nr_domctls++;
+    switch (d->cmd) {
+    case XEN_DOMCTL_getdomaininfo:
+        /* Xen reports the next domain up when the asked one is gone. */
+        if (d->domain > DOMID)
+            return -ESRCH;
+        memset(&d->u.getdomaininfo, 0, sizeof(d->u.getdomaininfo));
+        d->u.getdomaininfo.domain = DOMID;
+        d->u.getdomaininfo.flags =
+            XEN_DOMINF_shutdown | XEN_DOMINF_blocked | (SHUTDOWN_crash << XEN_DOMINF_shutdownshift);
+        d->u.getdomaininfo.tot_pages = 4096;
+        d->u.getdomaininfo.shared_info_frame = SHINFO;
+        d->u.getdomaininfo.max_vcpu_id = 1;
+        return 0;
+    case XEN_DOMCTL_setvcpucontext:
+        ck_assert_uint_eq(d->domain, DOMID);
+        ck_assert_uint_eq(d->u.vcpucontext.vcpu, 0);
+        ctx = *(vcpu_guest_context_t *)d->u.vcpucontext.ctxt.p;
+        ctx_set = true;
+        return 0;
+    case XEN_DOMCTL_hypercall_init: hypercall_gmfn = d->u.hypercall_init.gmfn; return 0;
+    case XEN_DOMCTL_destroydomain: return destroy_eagain && destroy_eagain-- ? -EAGAIN : 0;
+    case XEN_DOMCTL_createdomain: d->domain = 9; return 0;
+    default: return domctl_rc;
+    }
+}
+
+static long fake_sysctl(struct xen_sysctl *s)
+{
+    ck_assert_uint_eq(s->interface_version, XEN_SYSCTL_INTERFACE_VERSION);
+    switch (s->cmd) {
+    case XEN_SYSCTL_physinfo:
+        s->u.physinfo.nr_cpus = 4;
+        s->u.physinfo.max_cpu_id = 3;
+        s->u.physinfo.total_pages = 65536;
+        s->u.physinfo.free_pages = 1000;
+        return 0;
+    case XEN_SYSCTL_getdomaininfolist: {
+        struct xen_domctl_getdomaininfo *g = s->u.getdomaininfolist.buffer.p;
+        unsigned int n = 0;
+
+        for (unsigned int id = s->u.getdomaininfolist.first_domain;
+             id <= DOMID && n < s->u.getdomaininfolist.max_domains; id += DOMID, n++)
+            g[n] = (struct xen_domctl_getdomaininfo){.domain = (domid_t)id, .tot_pages = id};
+        s->u.getdomaininfolist.num_domains = n;
+        return 0;
+    }
+    default: return -ENOSYS;
+    }
+}
+
+void os_yield(void)
+{
+    yields++;
+}
+
 long os_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3,
                   unsigned long a4, unsigned long a5)
 {
     if (op == __HYPERVISOR_memory_op && a1 == XENMEM_populate_physmap)
         return fake_populate((struct xen_memory_reservation *)a2);
+    if (op == __HYPERVISOR_domctl)
+        return fake_domctl((struct xen_domctl *)a1);
+    if (op == __HYPERVISOR_sysctl)
+        return fake_sysctl((struct xen_sysctl *)a1);
     if (op == __HYPERVISOR_mmuext_op) {
         const struct mmuext_op *m = (const struct mmuext_op *)a1;
 
@@ -127,31 +198,6 @@ void os_unmap_foreign(void *addr, unsigned int n)
     ck_assert_uint_gt(live_maps, 0);
     live_maps--;
     munmap(addr, n * PG);
-}
-
-int xc_domain_getinfo(uint32_t domid, xc_dominfo_t *info)
-{
-    if (domid != DOMID)
-        return -ESRCH;
-    memset(info, 0, sizeof(*info));
-    info->domid = domid;
-    info->shared_info_frame = SHINFO;
-    return 0;
-}
-
-int xc_vcpu_setcontext(uint32_t domid, uint32_t vcpu, const vcpu_guest_context_t *c)
-{
-    ck_assert_uint_eq(domid, DOMID);
-    ck_assert_uint_eq(vcpu, 0);
-    ctx = *c;
-    ctx_set = true;
-    return 0;
-}
-
-int xc_domain_hypercall_init(uint32_t domid, uint64_t gmfn)
-{
-    hypercall_gmfn = gmfn;
-    return 0;
 }
 
 static void setup(void)
@@ -491,6 +537,60 @@ START_TEST(hypervisor_failures_are_reported)
 }
 END_TEST
 
+START_TEST(domctl_wrappers)
+{
+    xc_dominfo_t info, list[4];
+    xc_physinfo_t pi;
+    uint32_t domid = 0;
+    struct xc_create c = {.max_vcpus = 2, .max_grant_frames = -1, .max_maptrack_frames = -1};
+
+    ck_assert_int_eq(xc_domain_getinfo(DOMID, &info), 0);
+    ck_assert_uint_eq(last_domctl.cmd, XEN_DOMCTL_getdomaininfo);
+    ck_assert(info.shutdown && info.crashed && info.blocked && !info.running);
+    ck_assert_uint_eq(info.shutdown_reason, SHUTDOWN_crash);
+    ck_assert_uint_eq(info.nr_pages, 4096);
+    /* Domain 3 is gone: Xen answers for 7, which must not pass for 3. */
+    ck_assert_int_eq(xc_domain_getinfo(3, &info), -ESRCH);
+    ck_assert_int_eq(xc_domain_getinfo(DOMID + 1, &info), -ESRCH);
+    /* Reserved ids never reach the hypervisor. */
+    nr_domctls = 0;
+    ck_assert_int_eq(xc_domain_pause(DOMID_SELF), -ESRCH);
+    ck_assert_int_eq(xc_domain_unpause(0xffff), -ESRCH);
+    ck_assert_uint_eq(nr_domctls, 0);
+
+    ck_assert_int_eq(xc_domain_create(&domid, &c), 0);
+    ck_assert_uint_eq(domid, 9);
+    ck_assert_uint_eq(last_domctl.u.createdomain.max_vcpus, 2);
+    ck_assert_int_eq(last_domctl.u.createdomain.max_grant_frames, -1);
+    ck_assert_uint_eq(last_domctl.u.createdomain.flags, 0);
+    c.max_vcpus = 0;
+    ck_assert_int_eq(xc_domain_create(&domid, &c), -EINVAL);
+
+    ck_assert_int_eq(xc_domain_setmaxmem(DOMID, 65536), 0);
+    ck_assert_uint_eq(last_domctl.cmd, XEN_DOMCTL_max_mem);
+    ck_assert_uint_eq(last_domctl.u.max_mem.max_memkb, 65536);
+    domctl_rc = -EPERM;
+    ck_assert_int_eq(xc_domain_max_vcpus(DOMID, 2), -EPERM);
+    ck_assert_uint_eq(last_domctl.u.max_vcpus.max, 2);
+    ck_assert_int_eq(xc_sched_credit_set(DOMID, 70000, 0), -EINVAL);
+
+    /* destroy retries -EAGAIN, letting the pollers run in between. */
+    destroy_eagain = 3;
+    ck_assert_int_eq(xc_domain_destroy(DOMID), 0);
+    ck_assert_uint_eq(yields, 3);
+    ck_assert_uint_eq(last_domctl.domain, DOMID);
+
+    ck_assert_int_eq(xc_domain_getinfolist(0, 4, list), 2);
+    ck_assert_uint_eq(list[0].domid, 0);
+    ck_assert_uint_eq(list[1].domid, DOMID);
+    ck_assert_uint_eq(list[1].nr_pages, DOMID);
+    ck_assert_int_eq(xc_domain_getinfolist(1, 4, list), 1);
+    ck_assert_int_eq(xc_physinfo(&pi), 0);
+    ck_assert_uint_eq(pi.nr_cpus, 4);
+    ck_assert_uint_eq(pi.free_pages, 1000);
+}
+END_TEST
+
 Suite *pv_build_suite(void)
 {
     Suite *s = suite_create("pv_build");
@@ -504,6 +604,7 @@ Suite *pv_build_suite(void)
     tcase_add_test(tc, rejects_too_little_memory);
     tcase_add_test(tc, rejects_bad_arguments);
     tcase_add_test(tc, hypervisor_failures_are_reported);
+    tcase_add_test(tc, domctl_wrappers);
     suite_add_tcase(s, tc);
     return s;
 }
