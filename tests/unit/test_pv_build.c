@@ -20,6 +20,7 @@
 #include <harness/harness.h>
 #include <public/domctl.h>
 #include <public/elfnote.h>
+#include <public/grant_table.h>
 #include <public/sched.h>
 #include <public/sysctl.h>
 #include <public/memory.h>
@@ -49,6 +50,7 @@ static bool ctx_set;
 static struct xen_domctl last_domctl;
 static unsigned int nr_domctls, destroy_eagain, yields;
 static long domctl_rc;
+static int16_t grant_status = GNTST_okay;
 
 static uint8_t *frame(uint64_t mfn)
 {
@@ -133,6 +135,23 @@ static long fake_sysctl(struct xen_sysctl *s)
     }
 }
 
+/* setup_table hands out machine frame MFN_BASE, owned by the domain. */
+static long fake_grant_table_op(unsigned long cmd, void *arg, unsigned long count)
+{
+    struct gnttab_setup_table *st = arg;
+
+    ck_assert_uint_eq(cmd, GNTTABOP_setup_table);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_uint_eq(st->dom, DOMID);
+    ck_assert_uint_ge(st->nr_frames, 1);
+    st->status = grant_status;
+    if (grant_status == GNTST_okay) {
+        owner[0] = DOMID;
+        ((xen_pfn_t *)st->frame_list.p)[0] = MFN_BASE;
+    }
+    return 0;
+}
+
 void os_yield(void)
 {
     yields++;
@@ -147,6 +166,8 @@ long os_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned 
         return fake_domctl((struct xen_domctl *)a1);
     if (op == __HYPERVISOR_sysctl)
         return fake_sysctl((struct xen_sysctl *)a1);
+    if (op == __HYPERVISOR_grant_table_op)
+        return fake_grant_table_op(a1, (void *)a2, a3);
     if (op == __HYPERVISOR_mmuext_op) {
         const struct mmuext_op *m = (const struct mmuext_op *)a1;
 
@@ -591,6 +612,29 @@ START_TEST(domctl_wrappers)
 }
 END_TEST
 
+START_TEST(grant_seeding)
+{
+    const struct grant_entry_v1 *g = (const struct grant_entry_v1 *)frame(MFN_BASE);
+
+    ck_assert_int_eq(xc_gnttab_seed(DOMID, 0x1234, 0x5678), 0);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_CONSOLE].flags, GTF_permit_access);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_CONSOLE].domid, 0);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_CONSOLE].frame, 0x1234);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_XENSTORE].flags, GTF_permit_access);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_XENSTORE].domid, 0);
+    ck_assert_uint_eq(g[GNTTAB_RESERVED_XENSTORE].frame, 0x5678);
+    ck_assert_uint_eq(live_maps, 0);
+    /* v1 entries cannot name frames above 2^32. */
+    ck_assert_int_eq(xc_gnttab_seed(DOMID, 1ULL << 32, 0x5678), -ERANGE);
+    ck_assert_int_eq(xc_gnttab_seed(DOMID_SELF, 1, 2), -EINVAL);
+    grant_status = GNTST_permission_denied;
+    ck_assert_int_eq(xc_gnttab_seed(DOMID, 1, 2), -EPERM);
+    grant_status = GNTST_bad_domain;
+    ck_assert_int_eq(xc_gnttab_seed(DOMID, 1, 2), -EINVAL);
+    ck_assert_uint_eq(live_maps, 0);
+}
+END_TEST
+
 Suite *pv_build_suite(void)
 {
     Suite *s = suite_create("pv_build");
@@ -605,6 +649,7 @@ Suite *pv_build_suite(void)
     tcase_add_test(tc, rejects_bad_arguments);
     tcase_add_test(tc, hypervisor_failures_are_reported);
     tcase_add_test(tc, domctl_wrappers);
+    tcase_add_test(tc, grant_seeding);
     suite_add_tcase(s, tc);
     return s;
 }
