@@ -18,8 +18,11 @@ GK_CC := $(GK_CROSS_COMPILE)gcc
 GK_LD := $(GK_CROSS_COMPILE)ld
 GK_AR := $(GK_CROSS_COMPILE)ar
 
+# include/libc is the tiny C library (<stdlib.h>, <string.h>, <stdio.h> ...)
+# the control domain's tools are written against; the compiler still
+# supplies <stdint.h>, <stdbool.h>, <stddef.h> and <stdarg.h>.
 GK_CPPFLAGS := -nostdinc -isystem $(shell $(GK_CC) -print-file-name=include) \
-	-I$(gk_srcdir)/include -I$(gk_topdir)/include
+	-I$(gk_srcdir)/include -I$(gk_srcdir)/include/libc -I$(gk_topdir)/include
 
 # Freestanding kernel code in the top 2 GiB, no SSE (nothing saves it),
 # no red zone (nothing may be written below %rsp), and the hypervisor's

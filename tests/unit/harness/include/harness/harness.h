@@ -63,6 +63,8 @@ Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
 Suite *sched_suite(void);
 Suite *evtchn_suite(void);
+Suite *pv_build_suite(void);
+Suite *xenevtchn_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
