@@ -925,6 +925,8 @@ static void check_xs_wire(void)
     VAL(XENSTORE_RECONNECT, 1);
     VAL(XENSTORE_ERROR_RINGIDX, 2);
     VAL(XENSTORE_ERROR_PROTO, 3);
+}
+
 /* xen-abi.md 6.1: domctl and sysctl as Xen 4.17 lays them out. */
 static void check_domctl(void)
 {
