@@ -65,6 +65,8 @@ Suite *sched_suite(void);
 Suite *evtchn_suite(void);
 Suite *pv_build_suite(void);
 Suite *xenevtchn_suite(void);
+Suite *xenstored_suite(void);
+Suite *xs_client_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
