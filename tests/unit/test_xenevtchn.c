@@ -2,7 +2,9 @@
 /*
  * libxenevtchn (tools/libs/evtchn) over fake os_evtchn_* functions: a
  * handle owns exactly the ports bound through it, reports each fired port
- * once and in turn, and closes what it bound.
+ * once and in turn, and closes what it bound.  libxengnttab
+ * (tools/libs/gnttab) likewise over fake os_map_grant/os_unmap_grant; its
+ * copies reach the os_hypercall fake of test_pv_build.c.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -12,6 +14,7 @@
 
 #include <harness/harness.h>
 #include <xenevtchn.h>
+#include <xengnttab.h>
 #include <xenia-os.h>
 
 static uint32_t next_port = 5;
@@ -110,12 +113,75 @@ START_TEST(ports_of_a_handle)
 }
 END_TEST
 
+static uint8_t grant_page[3][4096];
+static bool grant_mapped[3];
+
+void *os_map_grant(uint16_t dom, uint32_t ref, bool writable, uint32_t *handle, int *err)
+{
+    if (dom != 5 || ref >= 3) {
+        *err = dom != 5 ? -EPERM : -EINVAL;
+        return NULL;
+    }
+    ck_assert(!grant_mapped[ref]);
+    grant_mapped[ref] = true;
+    *handle = 100 + ref;
+    *err = 0;
+    return grant_page[ref];
+}
+
+int os_unmap_grant(void *addr, uint32_t handle)
+{
+    uint32_t ref = handle - 100;
+
+    ck_assert_uint_lt(ref, 3);
+    ck_assert_ptr_eq(addr, grant_page[ref]);
+    ck_assert(grant_mapped[ref]);
+    grant_mapped[ref] = false;
+    return 0;
+}
+
+START_TEST(grant_maps_of_a_handle)
+{
+    xengnttab_handle *h = xengnttab_open(NULL, 0);
+    struct gnttab_copy c[2] = {{.len = 16}, {.len = 5000}};
+    void *p0, *p2;
+
+    ck_assert_ptr_nonnull(h);
+    p0 = xengnttab_map_grant_ref(h, 5, 0, true);
+    p2 = xengnttab_map_grant_ref(h, 5, 2, false);
+    ck_assert_ptr_eq(p0, grant_page[0]);
+    ck_assert_ptr_eq(p2, grant_page[2]);
+    errno = 0;
+    ck_assert_ptr_null(xengnttab_map_grant_ref(h, 6, 1, true));
+    ck_assert_int_eq(errno, EPERM);
+    ck_assert_ptr_null(xengnttab_map_grant_ref(h, 5, 7, true));
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_ptr_null(xengnttab_map_grant_ref(h, 0x7FF0, 1, true));
+
+    /* Only what the handle mapped, and one page at a time. */
+    ck_assert_int_eq(xengnttab_unmap(h, grant_page[1], 1), -EINVAL);
+    ck_assert_int_eq(xengnttab_unmap(h, p0, 2), -EINVAL);
+    ck_assert_int_eq(xengnttab_unmap(h, p0, 1), 0);
+    ck_assert(!grant_mapped[0] && grant_mapped[2]);
+    ck_assert_int_eq(xengnttab_unmap(h, p0, 1), -EINVAL);
+
+    ck_assert_int_eq(xengnttab_copy(h, 2, c), 0);
+    ck_assert_int_eq(c[0].status, GNTST_okay);
+    ck_assert_int_eq(c[1].status, GNTST_bad_copy_arg);
+    ck_assert_int_eq(xengnttab_copy(h, 5000, c), -E2BIG);
+
+    xengnttab_close(h);
+    ck_assert(!grant_mapped[2]);
+}
+END_TEST
+
 Suite *xenevtchn_suite(void)
 {
     Suite *s = suite_create("xenevtchn");
     TCase *tc = tcase_create("core");
 
     tcase_add_test(tc, ports_of_a_handle);
+    tcase_add_test(tc, grant_maps_of_a_handle);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -184,7 +184,7 @@ static unsigned int map_batch(uint16_t dom, const uint64_t *mfns, unsigned int n
             err[i + j] = 0;
         mapped += done;
         i += done;
-        if (rc) {
+        if (done < count) {
             /* The request at `i` failed: record it and go on after it. */
             err[i++] = rc < 0 ? (int)rc : -EINVAL;
         }

@@ -65,6 +65,10 @@ Suite *sched_suite(void);
 Suite *evtchn_suite(void);
 Suite *pv_build_suite(void);
 Suite *xenevtchn_suite(void);
+Suite *gk_heap_suite(void);
+Suite *gk_cpio_suite(void);
+Suite *gk_libc_suite(void);
+Suite *console_ring_suite(void);
 Suite *xenstored_suite(void);
 Suite *xs_client_suite(void);
 
