@@ -23,7 +23,8 @@
 
 static DEFINE_SPINLOCK(console_lock);
 static char log_ring[LOG_RING_SIZE];
-static size_t log_head; /* total bytes ever written; index = head % size */
+static size_t log_head;    /* total bytes ever written; index = head % size */
+static size_t log_cleared; /* readconsole with clear: nothing before this is read again */
 static struct console_driver *drivers;
 static size_t flushed; /* bytes of the ring already sent to the drivers */
 static bool console_sync;
@@ -211,6 +212,45 @@ size_t console_read_log(char *buf, size_t size)
         buf[i] = log_ring[(start + i) % LOG_RING_SIZE];
     spin_unlock_irqrestore(&console_lock, flags);
     return n;
+}
+
+void console_ring_window(size_t *start, size_t *end)
+{
+    unsigned long flags;
+
+    spin_lock_irqsave(&console_lock, flags);
+    *end = log_head;
+    *start = log_head > LOG_RING_SIZE ? log_head - LOG_RING_SIZE : 0;
+    if (log_cleared > *start)
+        *start = log_cleared;
+    spin_unlock_irqrestore(&console_lock, flags);
+}
+
+size_t console_ring_read(size_t *pos, size_t end, char *buf, size_t size)
+{
+    unsigned long flags;
+    size_t n;
+
+    spin_lock_irqsave(&console_lock, flags);
+    /* Text written since the window was taken may have pushed *pos out. */
+    if (log_head > LOG_RING_SIZE && *pos < log_head - LOG_RING_SIZE)
+        *pos = log_head - LOG_RING_SIZE;
+    n = *pos < end ? min(end - *pos, size) : 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = log_ring[(*pos + i) % LOG_RING_SIZE];
+    *pos += n;
+    spin_unlock_irqrestore(&console_lock, flags);
+    return n;
+}
+
+void console_ring_clear(size_t upto)
+{
+    unsigned long flags;
+
+    spin_lock_irqsave(&console_lock, flags);
+    if (upto > log_cleared)
+        log_cleared = upto;
+    spin_unlock_irqrestore(&console_lock, flags);
 }
 
 int console_driver_getc(void)

@@ -283,6 +283,22 @@ void domain_for_each(void (*fn)(struct domain *d, void *data), void *data)
     }
 }
 
+struct domain *domain_get_next(domid_t from)
+{
+    struct domain *best = NULL;
+    unsigned long irqf;
+
+    spin_lock_irqsave(&domlist_lock, irqf);
+    for (struct domain *d = domain_list; d; d = d->next_in_list)
+        if (d->domain_id >= from && d->state == DOMAIN_ACTIVE &&
+            (!best || d->domain_id < best->domain_id))
+            best = d;
+    if (best && !get_domain(best))
+        best = NULL;
+    spin_unlock_irqrestore(&domlist_lock, irqf);
+    return best;
+}
+
 unsigned int domain_count(void)
 {
     return READ_ONCE(nr_domains);
@@ -352,6 +368,11 @@ void domain_shutdown_finish(struct domain *d)
     bool dead;
 
     ASSERT(d->is_shutting_down);
+    /* The toolstack reads the shutdown code, then destroys it (domctl). */
+    if (d->toolstack_owned) {
+        notify_control_domain(VIRQ_DOM_EXC);
+        return;
+    }
     if (!get_domain(d))
         return;
     domain_kill(d);

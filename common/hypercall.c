@@ -17,6 +17,8 @@ static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_vcpu_op] = do_vcpu_op,
     [__HYPERVISOR_set_timer_op] = do_set_timer_op,
     [__HYPERVISOR_event_channel_op] = do_event_channel_op,
+    [__HYPERVISOR_domctl] = do_domctl,
+    [__HYPERVISOR_sysctl] = do_sysctl,
     ARCH_HYPERCALL_TABLE
 };
 /* clang-format on */

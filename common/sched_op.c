@@ -68,6 +68,26 @@ static long do_poll(struct vcpu *v, const struct sched_poll *sp)
     return 0;
 }
 
+/* The toolstack's: the target must exist (-ESRCH) before privilege is checked (-EPERM). */
+static long remote_shutdown(unsigned long arg)
+{
+    struct sched_remote_shutdown rs;
+    struct domain *d;
+    long rc = 0;
+
+    if (copy_from_guest(&rs, arg, sizeof(rs)))
+        return -EFAULT;
+    d = get_domain_by_id(rs.domain_id);
+    if (!d)
+        return -ESRCH;
+    if (current->domain->is_privileged)
+        domain_shutdown(d, (uint8_t)rs.reason);
+    else
+        rc = -EPERM;
+    put_domain(d);
+    return rc;
+}
+
 long do_sched_op(unsigned long cmd, unsigned long arg, unsigned long a3, unsigned long a4,
                  unsigned long a5)
 {
@@ -97,6 +117,7 @@ long do_sched_op(unsigned long cmd, unsigned long arg, unsigned long a3, unsigne
             return -EFAULT;
         d->shutdown_code = (uint8_t)sd.reason;
         return 0;
+    case SCHEDOP_remote_shutdown: return remote_shutdown(arg);
     default: return -ENOSYS;
     }
 }

@@ -34,6 +34,7 @@ step() {
 step "build x86_64" make --no-print-directory ARCH=x86_64 -j"$jobs"
 step "build arm64" make --no-print-directory ARCH=arm64 -j"$jobs"
 step "build test guests" make --no-print-directory -C tests/guests
+step "build the toolstack libraries" make --no-print-directory -C tools/libs
 step "build the control domain" make --no-print-directory -C tools/dom0
 step "format check" make --no-print-directory format-check
 step "licence check" make --no-print-directory license-check

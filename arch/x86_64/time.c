@@ -6,6 +6,7 @@
 #include <xenia/arch.h>
 #include <xenia/bug.h>
 #include <xenia/console.h>
+#include <xenia/domctl.h>
 #include <xenia/init.h>
 #include <xenia/lib.h>
 #include <xenia/time.h>
@@ -151,4 +152,9 @@ void __init arch_time_init(void)
     set_irq_vector_handler(LOCAL_TIMER_VECTOR, timer_vector);
     lapic_timer_calibrate(hz);
     local_irq_enable();
+}
+
+uint32_t arch_cpu_khz(void)
+{
+    return (uint32_t)tsc_khz;
 }

@@ -432,6 +432,60 @@ void vcpu_kick(struct vcpu *v)
         cpu_raise_softirq(cpu, SCHEDULE_SOFTIRQ);
 }
 
+/*
+ * The controller's (domctl) pause: a domain-wide count the toolstack
+ * raises and lowers, held on every vCPU as one more pause each.  Callers
+ * serialise (domctl_lock) and never pass their own domain.
+ */
+int domain_pause_by_controller(struct domain *d)
+{
+    if (d->controller_pause_count == ~0U)
+        return -EOVERFLOW;
+    d->controller_pause_count++;
+    domain_pause(d);
+    return 0;
+}
+
+int domain_unpause_by_controller(struct domain *d)
+{
+    if (!d->controller_pause_count)
+        return -EINVAL;
+    d->controller_pause_count--;
+    domain_unpause(d);
+    return 0;
+}
+
+/*
+ * Hard affinity: the vCPU is held off while the mask changes, so that it
+ * is neither queued nor running on a pCPU it may no longer use; waking
+ * moves it to an allowed one (wake_migrate).
+ */
+int sched_set_affinity(struct vcpu *v, const unsigned long *mask)
+{
+    bool any = false;
+
+    for (unsigned int cpu = 0; cpu < sched_nr_cpus; cpu++)
+        any |= (mask[cpu / 64] >> (cpu % 64)) & 1;
+    if (!any)
+        return -EINVAL;
+    if (v == current)
+        return -EBUSY;
+    vcpu_pause(v);
+    memcpy(v->cpu_affinity, mask, sizeof(v->cpu_affinity));
+    vcpu_unpause(v);
+    return 0;
+}
+
+unsigned int sched_nr_online(void)
+{
+    return sched_nr_cpus;
+}
+
+bool sched_is_credit(void)
+{
+    return !strcmp(policy->name, "credit");
+}
+
 int sched_adjust_credit(struct domain *d, struct sched_credit_params *p, bool set)
 {
     if (!policy->adjust)

@@ -83,6 +83,21 @@ typedef uint64_t xen_callback_t;
  * XEN_HAVE_ARCH_SHARED_INFO are defined).  The layouts are unchanged.
  */
 
+/*
+ * ARM part of domctl createdomain and getdomaininfo (Xen 4.17 layout,
+ * with 4.18's sve_vl in the byte 4.17 left as padding).  12 bytes.
+ */
+#define XEN_DOMCTL_CONFIG_GIC_NATIVE 0
+#define XEN_DOMCTL_CONFIG_GIC_V2     1
+#define XEN_DOMCTL_CONFIG_GIC_V3     2
+#define XEN_DOMCTL_CONFIG_TEE_NONE   0
+struct xen_arch_domainconfig {
+    uint8_t gic_version; /* IN/OUT */
+    uint8_t sve_vl;
+    uint16_t tee_type;
+    uint32_t nr_spis;
+    uint32_t clock_frequency; /* OUT */
+};
 #endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_ARM_H__ */

@@ -44,6 +44,17 @@ void console_start_sync(void);
 /* Copy the log ring (oldest first); returns the number of bytes copied. */
 size_t console_read_log(char *buf, size_t size);
 
+/*
+ * sysctl readconsole: positions count every byte ever logged.  The
+ * window is what a reader may still get (the last LOG_RING_SIZE bytes,
+ * minus what was cleared); read copies from *pos (moved past text
+ * overwritten meanwhile) up to end, advancing *pos; clear hides all
+ * before upto from later reads.
+ */
+void console_ring_window(size_t *start, size_t *end);
+size_t console_ring_read(size_t *pos, size_t end, char *buf, size_t size);
+void console_ring_clear(size_t upto);
+
 /* Does the console= option name this device? */
 bool console_has(const char *dev);
 

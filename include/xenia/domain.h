@@ -88,6 +88,16 @@ struct domain {
 
     bool is_shutting_down;
     unsigned int shutdown_code;
+    /*
+     * Created by the toolstack (domctl createdomain): after shutting down
+     * it stays, its vCPUs off the CPUs and its frames kept, until the
+     * toolstack destroys it.  Boot-time domains are torn down by the
+     * hypervisor itself.
+     */
+    bool toolstack_owned;
+    unsigned int controller_pause_count; /* domctl pausedomain holds, under domctl_lock */
+    unsigned int xen_pages;     /* of tot_pages and max_pages: the hypervisor's (shared_info) */
+    xen_domain_handle_t handle; /* UUID, the toolstack's */
     bool shutdown_finishing;    /* its last vCPU stopped: one CPU tears it down */
     struct domain *next_finish; /* on the scheduler's list of domains to tear down */
 
@@ -168,6 +178,8 @@ void domain_relinquish_frames(struct domain *d);
 void domain_frames_gone(struct domain *d);
 
 unsigned int domain_count(void);
+/* The listed, active domain of lowest id >= from, referenced; NULL if none. */
+struct domain *domain_get_next(domid_t from);
 /*
  * fn(d, data) for every listed domain, in increasing id order, each with
  * a reference held and no lock (dying ones included).

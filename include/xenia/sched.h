@@ -43,6 +43,14 @@ void vcpu_pause(struct vcpu *v);
 void vcpu_unpause(struct vcpu *v);
 void domain_pause(struct domain *d);
 void domain_unpause(struct domain *d);
+/* domctl pause/unpause: counted per domain (-EOVERFLOW; -EINVAL if not paused). */
+int domain_pause_by_controller(struct domain *d);
+int domain_unpause_by_controller(struct domain *d);
+/* Replace v's hard affinity (VCPU_AFFINITY_LONGS words): -EINVAL if no usable CPU, -EBUSY for current. */
+int sched_set_affinity(struct vcpu *v, const unsigned long *mask);
+/* pCPUs the scheduler runs on (0..n-1), and whether the policy is credit. */
+unsigned int sched_nr_online(void);
+bool sched_is_credit(void);
 
 /*
  * The current vCPU: block until an event is pending for it (returns at

@@ -14,6 +14,7 @@
  */
 #include "public/xen.h"
 #include "public/callback.h"
+#include "public/domctl.h"
 #include "public/errno.h"
 #include "public/event_channel.h"
 #include "public/features.h"
@@ -21,6 +22,7 @@
 #include "public/memory.h"
 #include "public/physdev.h"
 #include "public/sched.h"
+#include "public/sysctl.h"
 #include "public/vcpu.h"
 #include "public/version.h"
 #include "public/io/console.h"
@@ -884,6 +886,133 @@ static void check_errno(void)
 #undef XEN_ERRNO_AGREES
 }
 
+/* xen-abi.md 6.1: domctl and sysctl as Xen 4.17 lays them out. */
+static void check_domctl(void)
+{
+    GROUP("domctl.h");
+    VAL(XEN_DOMCTL_INTERFACE_VERSION, 0x15);
+    VAL(XEN_DOMCTL_createdomain, 1);
+    VAL(XEN_DOMCTL_destroydomain, 2);
+    VAL(XEN_DOMCTL_pausedomain, 3);
+    VAL(XEN_DOMCTL_unpausedomain, 4);
+    VAL(XEN_DOMCTL_getdomaininfo, 5);
+    VAL(XEN_DOMCTL_setvcpuaffinity, 9);
+    VAL(XEN_DOMCTL_max_mem, 11);
+    VAL(XEN_DOMCTL_setvcpucontext, 12);
+    VAL(XEN_DOMCTL_getvcpucontext, 13);
+    VAL(XEN_DOMCTL_getvcpuinfo, 14);
+    VAL(XEN_DOMCTL_max_vcpus, 15);
+    VAL(XEN_DOMCTL_scheduler_op, 16);
+    VAL(XEN_DOMCTL_setdomainhandle, 17);
+    VAL(XEN_DOMCTL_hypercall_init, 22);
+    VAL(XEN_DOMCTL_getvcpuaffinity, 25);
+    VAL(XEN_DOMCTL_set_address_size, 35);
+    VAL(XEN_DOMCTL_get_address_size, 36);
+    VAL(XEN_DOMCTL_CDF_hvm, 1);
+    VAL(XEN_DOMCTL_CDF_hap, 2);
+    VAL(XEN_DOMCTL_CDF_xs_domain, 16);
+    VAL(XEN_DOMCTL_CDF_vpmu, 128);
+    VAL(XEN_DOMINF_dying, 1);
+    VAL(XEN_DOMINF_shutdown, 4);
+    VAL(XEN_DOMINF_paused, 8);
+    VAL(XEN_DOMINF_blocked, 16);
+    VAL(XEN_DOMINF_running, 32);
+    VAL(XEN_DOMINF_shutdownshift, 16);
+    VAL(XEN_SCHEDULER_CREDIT, 5);
+    VAL(XEN_SCHEDULER_NULL, 9);
+    SIZE(struct xen_domctl, 144);
+    OFF(struct xen_domctl, cmd, 0);
+    OFF(struct xen_domctl, interface_version, 4);
+    OFF(struct xen_domctl, domain, 8);
+    OFF(struct xen_domctl, u, 16);
+    SIZE(struct xen_arch_domainconfig, 8);
+    SIZE(struct xen_domctl_createdomain, 68);
+    OFF(struct xen_domctl_createdomain, handle, 4);
+    OFF(struct xen_domctl_createdomain, flags, 20);
+    OFF(struct xen_domctl_createdomain, iommu_opts, 24);
+    OFF(struct xen_domctl_createdomain, max_vcpus, 28);
+    OFF(struct xen_domctl_createdomain, max_evtchn_port, 32);
+    OFF(struct xen_domctl_createdomain, max_grant_frames, 36);
+    OFF(struct xen_domctl_createdomain, max_maptrack_frames, 40);
+    OFF(struct xen_domctl_createdomain, grant_opts, 44);
+    OFF(struct xen_domctl_createdomain, altp2m_opts, 48);
+    OFF(struct xen_domctl_createdomain, vmtrace_size, 52);
+    OFF(struct xen_domctl_createdomain, cpupool_id, 56);
+    OFF(struct xen_domctl_createdomain, arch, 60);
+    SIZE(struct xen_domctl_getdomaininfo, 112);
+    OFF(struct xen_domctl_getdomaininfo, flags, 4);
+    OFF(struct xen_domctl_getdomaininfo, tot_pages, 8);
+    OFF(struct xen_domctl_getdomaininfo, max_pages, 16);
+    OFF(struct xen_domctl_getdomaininfo, outstanding_pages, 24);
+    OFF(struct xen_domctl_getdomaininfo, shr_pages, 32);
+    OFF(struct xen_domctl_getdomaininfo, paged_pages, 40);
+    OFF(struct xen_domctl_getdomaininfo, shared_info_frame, 48);
+    OFF(struct xen_domctl_getdomaininfo, cpu_time, 56);
+    OFF(struct xen_domctl_getdomaininfo, nr_online_vcpus, 64);
+    OFF(struct xen_domctl_getdomaininfo, max_vcpu_id, 68);
+    OFF(struct xen_domctl_getdomaininfo, ssidref, 72);
+    OFF(struct xen_domctl_getdomaininfo, handle, 76);
+    OFF(struct xen_domctl_getdomaininfo, cpupool, 92);
+    OFF(struct xen_domctl_getdomaininfo, gpaddr_bits, 96);
+    OFF(struct xen_domctl_getdomaininfo, arch_config, 104);
+    SIZE(struct xen_domctl_max_mem, 8);
+    SIZE(struct xen_domctl_vcpucontext, 16);
+    OFF(struct xen_domctl_vcpucontext, ctxt, 8);
+    SIZE(struct xen_domctl_getvcpuinfo, 24);
+    OFF(struct xen_domctl_getvcpuinfo, online, 4);
+    OFF(struct xen_domctl_getvcpuinfo, blocked, 5);
+    OFF(struct xen_domctl_getvcpuinfo, running, 6);
+    OFF(struct xen_domctl_getvcpuinfo, cpu_time, 8);
+    OFF(struct xen_domctl_getvcpuinfo, cpu, 16);
+    SIZE(struct xenctl_bitmap, 16);
+    OFF(struct xenctl_bitmap, nr_bits, 8);
+    SIZE(struct xen_domctl_vcpuaffinity, 40);
+    OFF(struct xen_domctl_vcpuaffinity, flags, 4);
+    OFF(struct xen_domctl_vcpuaffinity, cpumap_hard, 8);
+    OFF(struct xen_domctl_vcpuaffinity, cpumap_soft, 24);
+    SIZE(struct xen_domctl_max_vcpus, 4);
+    SIZE(struct xen_domctl_sched_credit, 4);
+    OFF(struct xen_domctl_sched_credit, cap, 2);
+    SIZE(struct xen_domctl_scheduler_op, 24);
+    OFF(struct xen_domctl_scheduler_op, cmd, 4);
+    OFF(struct xen_domctl_scheduler_op, u, 8);
+    SIZE(struct xen_domctl_setdomainhandle, 16);
+    SIZE(struct xen_domctl_hypercall_init, 8);
+    SIZE(struct xen_domctl_address_size, 4);
+}
+
+static void check_sysctl(void)
+{
+    GROUP("sysctl.h");
+    VAL(XEN_SYSCTL_INTERFACE_VERSION, 0x15);
+    VAL(XEN_SYSCTL_readconsole, 1);
+    VAL(XEN_SYSCTL_physinfo, 3);
+    VAL(XEN_SYSCTL_sched_id, 4);
+    VAL(XEN_SYSCTL_getdomaininfolist, 6);
+    VAL(XEN_SYSCTL_cpupool_op, 18);
+    SIZE(struct xen_sysctl, 136);
+    OFF(struct xen_sysctl, interface_version, 4);
+    OFF(struct xen_sysctl, u, 8);
+    SIZE(struct xen_sysctl_readconsole, 24);
+    OFF(struct xen_sysctl_readconsole, incremental, 1);
+    OFF(struct xen_sysctl_readconsole, index, 4);
+    OFF(struct xen_sysctl_readconsole, buffer, 8);
+    OFF(struct xen_sysctl_readconsole, count, 16);
+    SIZE(struct xen_sysctl_physinfo, 112);
+    OFF(struct xen_sysctl_physinfo, nr_cpus, 8);
+    OFF(struct xen_sysctl_physinfo, max_cpu_id, 12);
+    OFF(struct xen_sysctl_physinfo, cpu_khz, 24);
+    OFF(struct xen_sysctl_physinfo, capabilities, 28);
+    OFF(struct xen_sysctl_physinfo, total_pages, 40);
+    OFF(struct xen_sysctl_physinfo, free_pages, 48);
+    OFF(struct xen_sysctl_physinfo, max_mfn, 72);
+    OFF(struct xen_sysctl_physinfo, hw_cap, 80);
+    SIZE(struct xen_sysctl_getdomaininfolist, 24);
+    OFF(struct xen_sysctl_getdomaininfolist, max_domains, 4);
+    OFF(struct xen_sysctl_getdomaininfolist, buffer, 8);
+    OFF(struct xen_sysctl_getdomaininfolist, num_domains, 16);
+}
+
 int main(void)
 {
     check_start_info();
@@ -905,6 +1034,8 @@ int main(void)
     check_grant_table();
     check_console_ring();
     check_errno();
+    check_domctl();
+    check_sysctl();
 #ifdef ABI_STATIC
     return 0;
 #else

@@ -11,11 +11,13 @@
 
 #include "public/xen.h"
 #include "public/callback.h"
+#include "public/domctl.h"
 #include "public/event_channel.h"
 #include "public/grant_table.h"
 #include "public/memory.h"
 #include "public/physdev.h"
 #include "public/sched.h"
+#include "public/sysctl.h"
 #include "public/vcpu.h"
 #include "public/version.h"
 
@@ -79,3 +81,13 @@ SIZE(struct gnttab_copy, 40);
 SIZE(struct gnttab_cache_flush, 16);
 SIZE(struct physdev_op, 24);
 SIZE(xen_platform_parameters_t, 8);
+
+/* xen-abi.md 6.1: ARM's createdomain differs only in its arch part (4.17). */
+SIZE(struct xen_arch_domainconfig, 12);
+SIZE(struct xen_domctl_createdomain, 72);
+OFF(struct xen_domctl_createdomain, arch, 60);
+SIZE(struct xen_domctl, 144);
+OFF(struct xen_domctl, u, 16);
+SIZE(struct xen_sysctl, 136);
+SIZE(struct xen_sysctl_physinfo, 112);
+SIZE(struct xen_domctl_getvcpuinfo, 24);

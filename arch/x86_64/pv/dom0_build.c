@@ -183,9 +183,9 @@ static void build_page_tables(const struct builder *b)
 }
 
 /* Stubs for kernels that still carry a HYPERCALL_PAGE note (xen-abi.md 1.6). */
-static void write_hypercall_page(const struct builder *b, uint64_t va)
+void pv_fill_hypercall_page(void *page)
 {
-    uint8_t *p = pfn_ptr(b, va_pfn(b, va & PAGE_MASK));
+    uint8_t *p = page;
 
     memset(p, 0xcc, PAGE_SIZE);
     for (unsigned int i = 0; i < PAGE_SIZE / 32; i++, p += 32) {
@@ -199,6 +199,11 @@ static void write_hypercall_page(const struct builder *b, uint64_t va)
         else
             memcpy(p, stub, sizeof(stub));
     }
+}
+
+static void write_hypercall_page(const struct builder *b, uint64_t va)
+{
+    pv_fill_hypercall_page(pfn_ptr(b, va_pfn(b, va & PAGE_MASK)));
 }
 
 static void write_start_info(const struct builder *b, paddr_t shared_info,

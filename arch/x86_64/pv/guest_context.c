@@ -185,3 +185,29 @@ long arch_do_vcpu_op(unsigned int cmd, struct vcpu *v, unsigned long arg)
     default: return -ENOSYS;
     }
 }
+
+/* getvcpucontext: v is not running (paused by the caller). */
+void arch_get_info_guest(const struct vcpu *v, struct vcpu_guest_context *c)
+{
+    memset(c, 0, sizeof(*c));
+    memcpy(c->fpu_ctxt.x, v->arch.fpu_ctxt, sizeof(c->fpu_ctxt.x));
+    c->flags = VGCF_i387_valid | (v->arch.kernel_mode ? VGCF_in_kernel : 0) |
+               (v->arch.syscall_masks_events ? VGCF_syscall_disables_events : 0) |
+               (READ_ONCE(v->pause_flags) & VPF_down ? 0 : VGCF_online);
+    memcpy(&c->user_regs, &v->arch.user_regs, sizeof(c->user_regs));
+    memcpy(c->trap_ctxt, v->arch.trap_ctxt, sizeof(c->trap_ctxt));
+    for (unsigned int i = 0; i < FIRST_RESERVED_GDT_PAGE; i++)
+        c->gdt_frames[i] = v->arch.gdt_frames[i];
+    c->gdt_ents = v->arch.gdt_ents;
+    c->kernel_ss = v->arch.kernel_ss;
+    c->kernel_sp = v->arch.kernel_sp;
+    c->ctrlreg[3] = (uint64_t)v->arch.guest_table << PAGE_SHIFT;
+    c->ctrlreg[1] = (uint64_t)v->arch.guest_table_user << PAGE_SHIFT;
+    c->event_callback_eip = v->arch.event_callback;
+    c->failsafe_callback_eip = v->arch.failsafe_callback;
+    c->syscall_callback_eip = v->arch.syscall_callback;
+    c->vm_assist = v->domain->arch.vm_assist;
+    c->fs_base = v->arch.fs_base;
+    c->gs_base_kernel = v->arch.gs_base_kernel;
+    c->gs_base_user = v->arch.gs_base_user;
+}

@@ -284,14 +284,16 @@ int pv_unpin_page(struct domain *d, unsigned long mfn)
  * still holds *expect; otherwise *expect receives what it holds (-EAGAIN).
  */
 static int mod_entry(struct page_info *pg, unsigned int level, unsigned int idx, pte_t val,
-                     const struct domain *d, bool preserve_ad, pte_t *expect)
+                     const struct domain *d, const struct domain *pg_owner, bool preserve_ad,
+                     pte_t *expect)
 {
     pte_t *t = page_to_virt(pg), adj, old;
     int rc;
 
     if (level == 4 && !is_guest_l4_slot(idx))
         return -EINVAL; /* the hypervisor's slots */
-    rc = get_entry_ref(val, level, d, &adj);
+    /* Only a leaf may point at another domain's frame (a foreign mapping). */
+    rc = get_entry_ref(val, level, level == 1 ? pg_owner : d, &adj);
     if (rc)
         return rc;
     if (expect) {
@@ -335,8 +337,8 @@ static int write_plain(struct page_info *pg, unsigned int idx, uint64_t val, uin
                : -EAGAIN;
 }
 
-static int update_entry(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad,
-                        uint64_t *expect)
+static int update_entry(struct domain *d, const struct domain *pg_owner, paddr_t ptr, uint64_t val,
+                        bool preserve_ad, uint64_t *expect)
 {
     unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT), type, irqf;
     unsigned int idx = (unsigned int)((ptr & ~PAGE_MASK) >> 3);
@@ -355,7 +357,7 @@ static int update_entry(struct domain *d, paddr_t ptr, uint64_t val, bool preser
         type &= PGT_type_mask;
         rc = get_page_type(pg, type);
         if (!rc) {
-            rc = mod_entry(pg, type_level(type), idx, val, d, preserve_ad, expect);
+            rc = mod_entry(pg, type_level(type), idx, val, d, pg_owner, preserve_ad, expect);
             put_page_type(pg);
         }
     } else {
@@ -373,12 +375,18 @@ static int update_entry(struct domain *d, paddr_t ptr, uint64_t val, bool preser
 
 int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad)
 {
-    return update_entry(d, ptr, val, preserve_ad, NULL);
+    return update_entry(d, d, ptr, val, preserve_ad, NULL);
+}
+
+int pv_mmu_foreign_update(struct domain *d, const struct domain *pg_owner, paddr_t ptr,
+                          uint64_t val, bool preserve_ad)
+{
+    return update_entry(d, pg_owner, ptr, val, preserve_ad, NULL);
 }
 
 int pv_mmu_cmpxchg_update(struct domain *d, paddr_t ptr, uint64_t *old, uint64_t val)
 {
-    return update_entry(d, ptr, val, false, old);
+    return update_entry(d, d, ptr, val, false, old);
 }
 
 void pv_unpin_all(struct domain *d)

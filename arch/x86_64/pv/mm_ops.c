@@ -33,30 +33,25 @@ static long continue_batch(unsigned long nr, unsigned long reqs, unsigned long l
 }
 
 /*
- * Foreign-domain requests (FD != self) are the toolstack's; they arrive
- * with dom0's domain building.  For anyone else they are refused.
+ * Foreign-domain requests (FD != self) are the toolstack's: the frames
+ * an mmu_update maps and the tables mmuext_op pins belong to FD (a
+ * referenced domain in *fd, d itself otherwise).  For anyone but the
+ * control domain they are refused.  Page tables of another domain (PFD)
+ * are not supported.
  */
-static int check_one_owner(const struct domain *d, unsigned int domid)
+static int get_foreigndom(struct domain *d, unsigned long foreigndom, struct domain **fd)
 {
-    struct domain *o;
+    unsigned int id = foreigndom & 0xffff, pfd = (unsigned int)(foreigndom >> 16) & 0xffff;
 
-    if (domid == DOMID_SELF || domid == d->domain_id)
+    *fd = d;
+    if (pfd && pfd - 1 != d->domain_id)
+        return d->is_privileged ? -EOPNOTSUPP : -EPERM;
+    if (id == DOMID_SELF || id == d->domain_id)
         return 0;
     if (!d->is_privileged)
         return -EPERM;
-    o = get_domain_by_id((domid_t)domid);
-    if (!o)
-        return -ESRCH;
-    put_domain(o);
-    return -EOPNOTSUPP;
-}
-
-static int check_foreigndom(const struct domain *d, unsigned long foreigndom)
-{
-    unsigned int fd = foreigndom & 0xffff, pfd = (unsigned int)(foreigndom >> 16) & 0xffff;
-    int rc = check_one_owner(d, fd);
-
-    return rc || !pfd ? rc : check_one_owner(d, pfd - 1);
+    *fd = get_domain_by_id((domid_t)id);
+    return *fd ? 0 : -ESRCH;
 }
 
 /* Progress so far (kept in *pdone across continuations), and the count. */
@@ -71,16 +66,16 @@ static int batch_start(unsigned long *count, unsigned long pdone, unsigned int *
     return 0;
 }
 
-static int mmu_update_one(struct domain *d, const struct mmu_update *req)
+static int mmu_update_one(struct domain *d, struct domain *fd, const struct mmu_update *req)
 {
     paddr_t ptr = req->ptr & ~(paddr_t)3;
     unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT);
 
     switch (req->ptr & 3) {
-    case MMU_NORMAL_PT_UPDATE: return pv_mmu_normal_update(d, ptr, req->val, false);
-    case MMU_PT_UPDATE_PRESERVE_AD: return pv_mmu_normal_update(d, ptr, req->val, true);
+    case MMU_NORMAL_PT_UPDATE: return pv_mmu_foreign_update(d, fd, ptr, req->val, false);
+    case MMU_PT_UPDATE_PRESERVE_AD: return pv_mmu_foreign_update(d, fd, ptr, req->val, true);
     case MMU_MACHPHYS_UPDATE:
-        if (!mfn_valid(_mfn(mfn)) || !get_page(mfn_to_page(_mfn(mfn)), d))
+        if (!mfn_valid(_mfn(mfn)) || !get_page(mfn_to_page(_mfn(mfn)), fd))
             return -EINVAL;
         m2p_set(mfn, (unsigned long)req->val);
         put_page(mfn_to_page(_mfn(mfn)));
@@ -90,7 +85,7 @@ static int mmu_update_one(struct domain *d, const struct mmu_update *req)
 }
 
 /* Copy one request of a batch in from guest address `at`, and apply it. */
-typedef int (*batch_op_fn)(struct vcpu *v, unsigned long at);
+typedef int (*batch_op_fn)(struct vcpu *v, struct domain *fd, unsigned long at);
 
 /*
  * The batch protocol of mmu_update and mmuext_op: requests of req_size
@@ -102,36 +97,41 @@ static long run_batch(unsigned long nr, size_t req_size, batch_op_fn op, unsigne
                       unsigned long count, unsigned long pdone, unsigned long foreigndom)
 {
     struct vcpu *v = current;
+    struct domain *fd = v->domain;
     unsigned int done;
-    unsigned long i;
-    int rc = batch_start(&count, pdone, &done);
+    unsigned long i = 0;
+    long rc = batch_start(&count, pdone, &done);
 
     if (!rc)
-        rc = check_foreigndom(v->domain, foreigndom);
-    for (i = 0; !rc && i < count; i++) {
+        rc = get_foreigndom(v->domain, foreigndom, &fd);
+    for (; !rc && i < count; i++) {
         if (i && !(i % BATCH_CHECK_EVERY) && softirq_pending()) {
             done += i;
-            if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
-                return -EFAULT;
-            return continue_batch(nr, reqs + i * req_size, count - i);
+            rc = pdone && copy_to_guest(pdone, &done, sizeof(done))
+                     ? -EFAULT
+                     : continue_batch(nr, reqs + i * req_size, count - i);
+            goto out;
         }
-        rc = op(v, reqs + i * req_size);
+        rc = op(v, fd, reqs + i * req_size);
         if (rc)
             break;
     }
     done += (unsigned int)i;
     if (pdone && copy_to_guest(pdone, &done, sizeof(done)))
-        return -EFAULT;
+        rc = -EFAULT;
+out:
+    if (fd != v->domain)
+        put_domain(fd);
     return rc;
 }
 
-static int mmu_update_at(struct vcpu *v, unsigned long at)
+static int mmu_update_at(struct vcpu *v, struct domain *fd, unsigned long at)
 {
     struct mmu_update req;
 
     if (copy_from_guest(&req, at, sizeof(req)))
         return -EFAULT;
-    return mmu_update_one(v->domain, &req);
+    return mmu_update_one(v->domain, fd, &req);
 }
 
 long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
@@ -267,7 +267,9 @@ static int copy_page_op(struct domain *d, unsigned long dst, unsigned long src)
     return rc;
 }
 
-static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *op)
+/* As Xen: pins act on FD's frames; the other ops only on the caller's own. */
+static int mmuext_one(struct domain *d, struct domain *fd, struct vcpu *v,
+                      const struct mmuext_op *op)
 {
     static const unsigned long pin_type[] = {PGT_l1_page_table, PGT_l2_page_table,
                                              PGT_l3_page_table, PGT_l4_page_table};
@@ -276,8 +278,12 @@ static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *
 
     switch (op->cmd) {
     case MMUEXT_PIN_L1_TABLE ... MMUEXT_PIN_L4_TABLE:
-        return pv_pin_page(d, (unsigned long)op->arg1.mfn, pin_type[op->cmd]);
-    case MMUEXT_UNPIN_TABLE: return pv_unpin_page(d, (unsigned long)op->arg1.mfn);
+        return pv_pin_page(fd, (unsigned long)op->arg1.mfn, pin_type[op->cmd]);
+    case MMUEXT_UNPIN_TABLE: return pv_unpin_page(fd, (unsigned long)op->arg1.mfn);
+    }
+    if (fd != d)
+        return -EPERM;
+    switch (op->cmd) {
     case MMUEXT_NEW_BASEPTR: return pv_new_guest_cr3(v, (unsigned long)op->arg1.mfn);
     case MMUEXT_NEW_USER_BASEPTR:
         return new_baseptr(d, &v->arch.guest_table_user, (unsigned long)op->arg1.mfn, true);
@@ -318,13 +324,13 @@ static int mmuext_one(struct domain *d, struct vcpu *v, const struct mmuext_op *
     }
 }
 
-static int mmuext_at(struct vcpu *v, unsigned long at)
+static int mmuext_at(struct vcpu *v, struct domain *fd, unsigned long at)
 {
     struct mmuext_op op;
 
     if (copy_from_guest(&op, at, sizeof(op)))
         return -EFAULT;
-    return mmuext_one(v->domain, v, &op);
+    return mmuext_one(v->domain, fd, v, &op);
 }
 
 long do_mmuext_op(unsigned long uops, unsigned long count, unsigned long pdone,

@@ -198,6 +198,17 @@ struct xen_msr_entry {
 typedef struct xen_msr_entry xen_msr_entry_t;
 DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
 
+/*
+ * x86 part of domctl createdomain and getdomaininfo.  A PV guest has
+ * no emulated devices (emulation_flags 0).  8 bytes.
+ */
+#define XEN_X86_EMU_LAPIC   (1U << 0)
+#define XEN_X86_EMU_ALL     0x7ffU
+#define XEN_X86_MSR_RELAXED (1U << 0) /* misc_flags */
+struct xen_arch_domainconfig {
+    uint32_t emulation_flags;
+    uint32_t misc_flags;
+};
 #endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_X86_XEN_H__ */

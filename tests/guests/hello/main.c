@@ -4,7 +4,8 @@
  * a few hypercalls and the start-of-day state, printing one line per check
  * ("PASS name" or "FAIL name: why"), then powers the machine off.  With
  * "hang" on its command line it never finishes (the boot-test harness's
- * own test needs a dom0 that does not).
+ * own test needs a dom0 that does not).  With "domu" it checks what a
+ * toolstack-built domU gets instead (tests/guests/builder builds it so).
  */
 #include <guestkit/guestkit.h>
 #include <public/errno.h>
@@ -16,6 +17,8 @@
 /* A canonical guest address nothing maps at boot. */
 #define UNMAPPED_POINTER 0x7ffffff000UL
 
+static bool domu;
+
 static void check_start_info(const start_info_t *si)
 {
     const uint32_t dom0 = SIF_PRIVILEGED | SIF_INITDOMAIN;
@@ -23,8 +26,17 @@ static void check_start_info(const start_info_t *si)
 
     gk_check(!strncmp(si->magic, "xen-3.0-x86_64", sizeof(si->magic)), "start_info_magic",
              "wrong magic '%.32s'", si->magic);
-    gk_check((si->flags & dom0) == dom0, "start_info_dom0_flags",
-             "SIF_PRIVILEGED|SIF_INITDOMAIN missing from flags %#x", si->flags);
+    if (domu) {
+        gk_check(si->flags == 0, "start_info_domu_flags", "flags %#x, expected 0", si->flags);
+        gk_check(si->store_mfn && si->store_evtchn && si->console.domU.mfn &&
+                     si->console.domU.evtchn && si->store_mfn != si->console.domU.mfn,
+                 "start_info_domu_rings", "store %#lx/%u, console %#lx/%u",
+                 (unsigned long)si->store_mfn, si->store_evtchn,
+                 (unsigned long)si->console.domU.mfn, si->console.domU.evtchn);
+    } else {
+        gk_check((si->flags & dom0) == dom0, "start_info_dom0_flags",
+                 "SIF_PRIVILEGED|SIF_INITDOMAIN missing from flags %#x", si->flags);
+    }
     gk_check(si->pt_base > si->mfn_list && !(si->pt_base & (GK_PAGE_SIZE - 1)), "start_info_layout",
              "page tables at %#lx not after the p2m list at %#lx", (unsigned long)si->pt_base,
              (unsigned long)si->mfn_list);
@@ -42,8 +54,12 @@ static void check_hypercalls(void)
     gk_printf("xen_version: %lu.%lu\n", (unsigned long)v >> 16, (unsigned long)v & 0xffff);
     gk_check(v == ((4 << 16) | 17), "xen_version", "%#lx is not 4.17", v);
     v = HYPERVISOR_xen_version(XENVER_get_features, &fi);
-    gk_check(v == 0 && (fi.submap & (1U << XENFEAT_dom0)), "xen_version_features",
-             "returned %ld, submap %#x: no XENFEAT_dom0 for dom0", v, fi.submap);
+    if (domu)
+        gk_check(v == 0 && !(fi.submap & (1U << XENFEAT_dom0)), "xen_version_features",
+                 "returned %ld, submap %#x: XENFEAT_dom0 for a domU", v, fi.submap);
+    else
+        gk_check(v == 0 && (fi.submap & (1U << XENFEAT_dom0)), "xen_version_features",
+                 "returned %ld, submap %#x: no XENFEAT_dom0 for dom0", v, fi.submap);
     gk_check_ret(HYPERVISOR_xen_version(XENVER_pagesize, NULL), 4096, "xen_version_pagesize");
     gk_check_ret(HYPERVISOR_console_io(CONSOLEIO_write, 16, (char *)HYPERVISOR_POINTER),
                  -XEN_EFAULT, "console_io_hypervisor_pointer");
@@ -56,6 +72,7 @@ static void check_hypercalls(void)
 
 void gk_main(start_info_t *si)
 {
+    domu = gk_cmdline_has("domu");
     gk_print_start_info("hello");
     check_start_info(si);
     check_hypercalls();

@@ -32,6 +32,14 @@ void *os_map_foreign(uint16_t dom, const uint64_t *mfns, unsigned int n, bool wr
 /* Undo os_map_foreign(); `n` must be the count given to it. */
 void os_unmap_foreign(void *addr, unsigned int n);
 
+/*
+ * Map grant `ref` of domain `dom` (GNTTABOP_map_grant_ref, one page):
+ * the address, with *handle for os_unmap_grant(); NULL with *err = -errno
+ * (a GNTST_* failure becomes -EINVAL, -EPERM or -ENOMEM as it fits).
+ */
+void *os_map_grant(uint16_t dom, uint32_t ref, bool writable, uint32_t *handle, int *err);
+int os_unmap_grant(void *addr, uint32_t handle);
+
 /* Event channels of the calling domain: >= 0 local port, or -errno. */
 int os_evtchn_bind_interdomain(uint16_t remote_dom, uint32_t remote_port);
 int os_evtchn_bind_virq(unsigned int virq);

@@ -71,6 +71,13 @@ int pv_unpin_page(struct domain *d, unsigned long mfn);
  * other frame must be writable by d.  -EINVAL/-EPERM/-EBUSY.
  */
 int pv_mmu_normal_update(struct domain *d, paddr_t ptr, uint64_t val, bool preserve_ad);
+/*
+ * The same for the control domain's foreign mappings (mmu_update with
+ * FD): a new L1 entry maps a frame of pg_owner, which the mapping
+ * references until the entry changes, whatever happens to pg_owner.
+ */
+int pv_mmu_foreign_update(struct domain *d, const struct domain *pg_owner, paddr_t ptr,
+                          uint64_t val, bool preserve_ad);
 
 /*
  * The same as a compare-and-exchange: the entry is replaced only if it

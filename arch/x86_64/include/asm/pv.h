@@ -88,5 +88,9 @@ int pv_set_baseptr(struct vcpu *v, bool user, unsigned long mfn);
 struct vcpu_guest_context;
 /* pv/context.c: VCPUOP_initialise for a vCPU that is down. */
 int arch_set_info_guest(struct vcpu *v, const struct vcpu_guest_context *c);
+/* pv/guest_context.c: the context of a vCPU that is not running (getvcpucontext). */
+void arch_get_info_guest(const struct vcpu *v, struct vcpu_guest_context *c);
+/* pv/dom0_build.c: the hypercall page's stubs, into one page. */
+void pv_fill_hypercall_page(void *page);
 
 #endif /* ASM_X86_PV_H */

@@ -63,6 +63,8 @@ Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
 Suite *sched_suite(void);
 Suite *evtchn_suite(void);
+Suite *pv_build_suite(void);
+Suite *xenevtchn_suite(void);
 Suite *gk_heap_suite(void);
 Suite *gk_cpio_suite(void);
 Suite *gk_libc_suite(void);
