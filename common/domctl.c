@@ -190,20 +190,25 @@ static long max_vcpus(struct domain *d, uint32_t max)
     return 0;
 }
 
-static struct vcpu *domain_vcpu(const struct domain *d, uint32_t id)
+/* Xen's answers: -EINVAL beyond max_vcpus, -ESRCH for a vCPU not created yet. */
+static int domain_vcpu(const struct domain *d, uint32_t id, struct vcpu **v)
 {
-    return id < d->max_vcpus ? d->vcpu[id] : NULL;
+    if (id >= d->max_vcpus)
+        return -EINVAL;
+    *v = d->vcpu[id];
+    return *v ? 0 : -ESRCH;
 }
 
 static long vcpucontext(struct domain *d, const struct xen_domctl_vcpucontext *c, bool set)
 {
-    struct vcpu *v = domain_vcpu(d, c->vcpu);
-    long rc;
+    struct vcpu *v;
+    long rc = domain_vcpu(d, c->vcpu, &v);
 
-    if (!v)
-        return -ESRCH;
+    /* setvcpucontext says -EINVAL for any missing vCPU; a caller cannot pause itself. */
+    if (rc)
+        return set ? -EINVAL : rc;
     if (d == current->domain)
-        return -EINVAL; /* it could not be paused */
+        return -EINVAL;
     vcpu_pause(v);
     if (set)
         rc = arch_domctl_set_vcpu_context(v, (unsigned long)c->ctxt.p);
@@ -215,12 +220,13 @@ static long vcpucontext(struct domain *d, const struct xen_domctl_vcpucontext *c
 
 static long getvcpuinfo(struct domain *d, struct xen_domctl_getvcpuinfo *info)
 {
-    struct vcpu *v = domain_vcpu(d, info->vcpu);
     struct vcpu_runstate_info rs;
     unsigned long pf;
+    struct vcpu *v;
+    int rc = domain_vcpu(d, info->vcpu, &v);
 
-    if (!v)
-        return -ESRCH;
+    if (rc)
+        return rc;
     pf = READ_ONCE(v->pause_flags);
     vcpu_runstate_get(v, &rs);
     info->online = !(pf & VPF_down);
@@ -233,13 +239,13 @@ static long getvcpuinfo(struct domain *d, struct xen_domctl_getvcpuinfo *info)
 
 static long vcpuaffinity(struct domain *d, struct xen_domctl_vcpuaffinity *a, bool set)
 {
-    struct vcpu *v = domain_vcpu(d, a->vcpu);
     unsigned long mask[VCPU_AFFINITY_LONGS] = {0};
     unsigned int nr_bits = a->cpumap_hard.nr_bits, bytes;
-    int rc;
+    struct vcpu *v;
+    int rc = domain_vcpu(d, a->vcpu, &v);
 
-    if (!v)
-        return -ESRCH;
+    if (rc)
+        return rc;
     if ((a->flags & ~(XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT | XEN_VCPUAFFINITY_FORCE)) ||
         !(a->flags & (XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT)))
         return -EINVAL;
@@ -254,8 +260,7 @@ static long vcpuaffinity(struct domain *d, struct xen_domctl_vcpuaffinity *a, bo
         return -EFAULT;
     if (nr_bits < 8 * sizeof(mask) && bytes)
         ((uint8_t *)mask)[bytes - 1] &= (uint8_t)((1U << (nr_bits % 8 ?: 8)) - 1);
-    rc = sched_set_affinity(v, mask);
-    return rc;
+    return sched_set_affinity(v, mask);
 }
 
 static long scheduler_op(struct domain *d, struct xen_domctl_scheduler_op *s)

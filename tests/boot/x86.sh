@@ -259,3 +259,24 @@ x86_multi_weights() {
     [ "$ratio" -ge 1800 ] && [ "$ratio" -le 2200 ] || fail "ratio $ratio/1000, not 2 within 10%"
     x86_multi_end 2
 }
+
+# x86_domu_conform CPU MIN: the conformance guest as boot-time domain 1
+# (dom0 is the multi guest, waiting for it): every domctl, sysctl and
+# foreign operation must be refused (-EPERM, after Xen's -EACCES and
+# -ESRCH checks); at least MIN cases, none failed.
+x86_domu_conform() {
+    local cpu=$1 min=$2 multi="$srctree/build/guests/multi.elf" conform="$srctree/build/guests/conform.elf" n
+    [ -f "$multi" ] && [ -f "$conform" ] || fail "the test guests are not built (make -C tests/guests)"
+    boot_qemu x86_64 -cpu "$cpu" -smp "$X86_SMP" -m 512 -kernel "$XENIA_X86" \
+        -append "console=com1 dom0_mem=16M domUs=16M:1" -initrd "$multi dom0 wait=1,$conform domu"
+    expect 'Starting domain 0' "dom0 starting"
+    expect '^\(d1\) conform: [0-9]+ passed, [0-9]+ failed' "domain 1's summary"
+    n=$(capture '^\(d1\) conform: ([0-9]+) passed')
+    if grep -aq '^(d1) FAIL ' "$LOG"; then
+        fail "domain 1 reported failures: $(grep -a '^(d1) FAIL ' "$LOG" | head -5 | tr '\n' ';')"
+    fi
+    [ "$(capture 'passed, ([0-9]+) failed')" = 0 ] || fail "domain 1 counted failures"
+    [ "$(grep -ac '^(d1) PASS eperm_' "$LOG")" = "$n" ] || fail "the PASS lines do not add up to $n"
+    [ "$n" -ge "$min" ] || fail "only $n checks passed, expected at least $min"
+    x86_multi_end 1
+}

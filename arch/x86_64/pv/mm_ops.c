@@ -51,7 +51,10 @@ static int get_foreigndom(struct domain *d, unsigned long foreigndom, struct dom
     if (!d->is_privileged)
         return -EPERM;
     *fd = get_domain_by_id((domid_t)id);
-    return *fd ? 0 : -ESRCH;
+    if (*fd)
+        return 0;
+    *fd = d;
+    return -ESRCH;
 }
 
 /* Progress so far (kept in *pdone across continuations), and the count. */

@@ -14,5 +14,7 @@ void check_evtchn(void);
 void check_timers(void);
 void check_nmi(void);
 void check_vcpu_info(void);
+void check_domctl(void);
+void check_domctl_eperm(void);
 
 #endif /* CONFORM_H */

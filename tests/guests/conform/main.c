@@ -257,6 +257,11 @@ static void check_l4_hypervisor_slots(void)
 void gk_main(start_info_t *si)
 {
     gk_print_start_info("conform");
+    /* As an ordinary domain: only the control domain's calls, all refused. */
+    if (!(si->flags & SIF_INITDOMAIN)) {
+        check_domctl_eperm();
+        gk_test_summary("conform");
+    }
     check_console_io(si->flags & SIF_INITDOMAIN);
     check_xen_version();
     check_sched_op();
@@ -274,6 +279,7 @@ void gk_main(start_info_t *si)
     check_evtchn();
     check_timers();
     check_nmi();
+    check_domctl();
     check_vcpu_info(); /* last: vCPU 0's vcpu_info moves */
     gk_test_summary("conform");
 }
