@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The control domain's shell (tools/dom0) with its cpio initrd, driven over
 # the serial console: help, ls and cat of the initrd's files, line editing
-# (backspace, Ctrl-U, Ctrl-C), an unknown command, a growing heap (24 MiB
+# (backspace, Ctrl-U, Ctrl-C, history), an unknown command, a growing heap (24 MiB
 # need frames beyond the initial 4 MiB mapping; 100 MiB fail cleanly), and poweroff, after
 # which the hypervisor must get every dom0 frame back.
 . "$(dirname "$0")/../x86.sh"
@@ -60,6 +60,17 @@ type_line 'echo after-ctrl-c'
 expect '^after-ctrl-c$' "the shell after Ctrl-C"
 grep -aq 'sh: frobnicate: command not found' <(sed -n "$((LAST_LINE - 3)),${LAST_LINE}p" "$LOG") &&
     fail "the cancelled line ran"
+
+# Up-arrow recalls the last line, up twice the one before; down walks back.
+type_line 'echo hist-one'
+expect '^hist-one$' "the first history line"
+type_line 'echo hist-two'
+expect '^hist-two$' "the second history line"
+printf '\033[A\033[A\r' >&9
+expect '^hist-one$' "up-arrow twice recalling the older line"
+printf '\033[A\033[A\033[B\r' >&9
+expect '^hist-one$' "down-arrow walking back to the newer line"
+# (the history now ends with the recalled "echo hist-one")
 
 type_line 'uptime'
 expect '^up [0-9]+:[0-9]{2}:[0-9]{2}$' "uptime"
