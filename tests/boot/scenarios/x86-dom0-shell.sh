@@ -17,6 +17,8 @@ QEMU_INPUT=$input boot_qemu x86_64 -cpu max -m 256 -kernel "$XENIA_X86" \
     -append "console=com1 dom0_mem=64M" -initrd "$dom0,$initrd initrd"
 expect '^Xenia control domain \(dom0\)' "dom0's banner"
 expect '^dom0: 64 MiB, the initial control domain' "dom0 with 64 MiB"
+expect '^dom0: console backend running \(0\)' "the console backend started"
+expect '^dom0: xenstored running \(0\)' "xenstored started"
 expect '^dom0: initrd has [1-9][0-9]* files in /etc/xen' "the initrd's /etc/xen"
 expect '^dom0: shell ready' "the shell"
 
