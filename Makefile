@@ -124,13 +124,14 @@ endif
 
 QEMU_MEM ?= 512
 PHONY += run test unit-test boot-test abi-test fuzz-libelf fuzz-xenstored
-# On x86-64 the control domain's kernel (tools/dom0) is boot module 0
-# unless RUN_MODULES names others.
+# On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
+# its initrd module 1, unless RUN_MODULES names others.
 run: deps
 	$(Q)$(MAKE) -f $(srctree)/Makefile all
 ifeq ($(ARCH),x86_64)
 	$(Q)$(MAKE) --no-print-directory -C $(srctree)/tools/dom0 O=$(srctree)/build/dom0
-	$(Q)RUN_MODULES="$(or $(RUN_MODULES),$(srctree)/build/dom0/dom0.elf)" \
+	$(Q)RUN_MODULES="$(or $(RUN_MODULES),$(srctree)/build/dom0/dom0.elf \
+		$(srctree)/build/dom0/initrd.cpio:initrd)" \
 		$(srctree)/scripts/run.sh $(ARCH) $(objtree) $(QEMU_MEM)
 else
 	$(Q)$(srctree)/scripts/run.sh $(ARCH) $(objtree) $(QEMU_MEM)

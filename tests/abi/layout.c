@@ -25,8 +25,8 @@
 #include "public/sysctl.h"
 #include "public/vcpu.h"
 #include "public/version.h"
-#include "public/io/xs_wire.h"
 #include "public/io/console.h"
+#include "public/io/xs_wire.h"
 
 #include <stddef.h>
 
