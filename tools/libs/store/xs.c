@@ -436,7 +436,10 @@ bool xs_introduce_domain(struct xs_handle *h, unsigned int domid, unsigned long 
     struct part part = {buf, 0};
     char *r;
 
-    part.len = (size_t)snprintf(buf, sizeof(buf), "%u%c%lu%c%u", domid, 0, mfn, 0, eventchn) + 1;
+    /* Three strings, each with its NUL (no %c of a NUL: not every libc copies it). */
+    part.len = (size_t)snprintf(buf, sizeof(buf), "%u", domid) + 1;
+    part.len += (size_t)snprintf(buf + part.len, sizeof(buf) - part.len, "%lu", mfn) + 1;
+    part.len += (size_t)snprintf(buf + part.len, sizeof(buf) - part.len, "%u", eventchn) + 1;
     r = talk(h, XS_INTRODUCE, XBT_NULL, &part, 1, NULL);
     free(r);
     return r != NULL;
