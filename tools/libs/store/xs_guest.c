@@ -57,6 +57,12 @@ static bool has_data(struct guest_ring *g)
     return load_idx(&g->intf->rsp_prod) != g->intf->rsp_cons;
 }
 
+/* The server's producer more than a ring ahead: nothing it says can be read. */
+static bool rsp_broken(struct guest_ring *g)
+{
+    return load_idx(&g->intf->rsp_prod) - g->intf->rsp_cons > XENSTORE_RING_SIZE;
+}
+
 static int guest_send(void *ctx, const void *buf, size_t len)
 {
     struct guest_ring *g = ctx;
@@ -114,6 +120,9 @@ static size_t guest_recv(void *ctx, void *buf, size_t len)
 
 static bool guest_wait(void *ctx)
 {
+    /* guest_recv() refuses such a ring: waiting would spin for ever. */
+    if (rsp_broken(ctx))
+        return false;
     wait_for(ctx, has_data);
     return true;
 }
