@@ -123,14 +123,15 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz-libelf
-# On x86-64 the control domain's kernel (tools/dom0) is boot module 0
-# unless RUN_MODULES names others.
+PHONY += run test unit-test boot-test abi-test fuzz-libelf fuzz-xenstored
+# On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
+# its initrd module 1, unless RUN_MODULES names others.
 run: deps
 	$(Q)$(MAKE) -f $(srctree)/Makefile all
 ifeq ($(ARCH),x86_64)
 	$(Q)$(MAKE) --no-print-directory -C $(srctree)/tools/dom0 O=$(srctree)/build/dom0
-	$(Q)RUN_MODULES="$(or $(RUN_MODULES),$(srctree)/build/dom0/dom0.elf)" \
+	$(Q)RUN_MODULES="$(or $(RUN_MODULES),$(srctree)/build/dom0/dom0.elf \
+		$(srctree)/build/dom0/initrd.cpio:initrd)" \
 		$(srctree)/scripts/run.sh $(ARCH) $(objtree) $(QEMU_MEM)
 else
 	$(Q)$(srctree)/scripts/run.sh $(ARCH) $(objtree) $(QEMU_MEM)
@@ -148,6 +149,10 @@ unit-test: deps-test
 # Fuzzing: a short bounded run is part of make test; TIME=seconds for more.
 fuzz-libelf: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long TIME=$(or $(TIME),600)
+
+fuzz-xenstored: deps-test
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long-xenstored \
+		TIME=$(or $(TIME),600)
 
 abi-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/abi O=$(srctree)/build/abi run
@@ -186,7 +191,7 @@ help:
 	@echo 'Build:          all (default): $$(O)/xenia (ELF, for GRUB and QEMU -kernel)'
 	@echo 'Run:            run            boot in QEMU on the serial console'
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
-	@echo '                unit-test abi-test boot-test fuzz-libelf [TIME=s]'
+	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored [TIME=s]'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

@@ -8,7 +8,7 @@
 # and the script fails.
 set -eu
 
-build_pkgs="gcc make binutils libc6-dev kconfig-frontends-nox \
+build_pkgs="gcc make binutils libc6-dev kconfig-frontends-nox cpio \
     gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
 run_pkgs="qemu-system-x86 qemu-system-arm qemu-system-data \
     grub-pc-bin grub-common xorriso mtools \

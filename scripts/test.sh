@@ -47,6 +47,7 @@ run_logged() {
 }
 step "unit tests" run_logged "$logs/unit" make --no-print-directory unit-test
 step "abi tests" run_logged "$logs/abi" make --no-print-directory abi-test
+# libelf and xenstored, each for a short bounded run.
 step "fuzz (short)" run_logged "$logs/fuzz" make --no-print-directory -C tests/fuzz \
     O="$srctree/build/fuzz" run
 step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
@@ -62,6 +63,8 @@ grep -E '^[0-9]+%: Checks: ' "$logs/unit" 2>/dev/null ||
     echo "unit: no summary (the step failed before Check ran)"
 grep -E '^abi: [0-9]+ passed, [0-9]+ failed$' "$logs/abi" 2>/dev/null ||
     echo "abi: no summary (the step failed before the runner ended)"
+grep -E '^fuzz: [a-z]+ [0-9]+ runs, [0-9]+ crashes' "$logs/fuzz" 2>/dev/null ||
+    echo "fuzz: no summary (the step failed before a fuzzer ran)"
 grep -E '^boot: [0-9]+ passed, [0-9]+ failed$' "$logs/boot" 2>/dev/null ||
     echo "boot: no summary (the step failed before the runner ended)"
 [ -z "$failed_steps" ]

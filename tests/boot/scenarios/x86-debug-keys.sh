@@ -3,7 +3,8 @@
 # Serial input goes to dom0 until CTRL-a is typed three times, then to the
 # hypervisor's debug keys ('h' lists them, 'q' dumps the domains, 'r' the
 # run queues and every vCPU's scheduling state, 'e' the event channels),
-# and back to dom0 after three more: dom0 must still get its 'p' (power off).
+# and back to dom0 after three more: dom0's shell must still get its
+# 'poweroff'.
 . "$(dirname "$0")/../x86.sh"
 dom0="$srctree/build/dom0/dom0.elf"
 [ -f "$dom0" ] || fail "$dom0 is not built (make -C tools/dom0)"
@@ -15,7 +16,7 @@ QEMU_INPUT=$input boot_qemu x86_64 -cpu qemu64 -m 256 -kernel "$XENIA_X86" \
     -append "console=com1 dom0_mem=32M" -initrd "$dom0"
 expect '\*\*\* Serial input to DOM0 \(type .CTRL-a. three times to switch input\)' \
     "input to dom0 at first"
-expect '^dom0: waiting' "dom0 waiting for keys"
+expect '^dom0: shell ready' "dom0's shell waiting for input"
 printf '\001\001\001' >&9
 expect '\*\*\* Serial input to Xenia' "CTRL-a three times switching to the hypervisor"
 printf 'h' >&9
@@ -34,7 +35,7 @@ expect '^\(XENIA\)   port [0-9]+: virq 2 \(vCPU 0\), pending [01], masked [01]' 
     "dom0's VIRQ_CONSOLE port"
 printf '\001\001\001' >&9
 expect '\*\*\* Serial input to DOM0' "CTRL-a three times switching back"
-printf 'p' >&9
+printf 'poweroff\r' >&9
 x86_expect_dom0_destroyed
 expect 'Powering off' "the power-off"
 expect_exit 0

@@ -1,13 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# What `make run` boots: GRUB, Xenia and the control domain's kernel
-# (tools/dom0), which reports its start_info and waits for keys on the
-# hypervisor's console.  The test types 'i' (start_info again) and 'p'
-# (power off), so dom0 must really read the console and shut down.
+# What `make run` boots: GRUB, Xenia, the control domain's kernel
+# (tools/dom0) and its initrd; dom0 reports its start_info and runs its
+# shell on the hypervisor's console.  The test lists a directory of the
+# initrd and powers off from the shell, so dom0 must really read the
+# console, find its module and shut down.
 . "$(dirname "$0")/../x86.sh"
 dom0="$srctree/build/dom0/dom0.elf"
-[ -f "$dom0" ] || fail "$dom0 is not built (make -C tools/dom0)"
-make_grub_iso "$OUT/$SCENARIO.iso" "console=com1 com1=115200 loglvl=all" "$dom0"
+initrd="$srctree/build/dom0/initrd.cpio"
+[ -f "$dom0" ] && [ -f "$initrd" ] || fail "dom0 is not built (make -C tools/dom0)"
+make_grub_iso "$OUT/$SCENARIO.iso" "console=com1 com1=115200 loglvl=all" "$dom0" "$initrd:initrd"
 input="$OUT/$SCENARIO.input"
 rm -f "$input"
 mkfifo "$input"
@@ -19,10 +21,11 @@ expect 'Starting domain 0' "dom0 starting"
 expect '^dom0: hypervisor Xen-compatible 4\.17' "dom0 asking the hypervisor's version"
 expect '^start_info: magic xen-3\.0-x86_64, nr_pages [1-9][0-9]*, flags 0x3' "dom0's start_info"
 expect '^dom0: [1-9][0-9]* MiB, the initial control domain' "dom0 knowing it is dom0"
-expect '^dom0: waiting' "dom0 waiting for keys"
-printf 'i' >&9
-expect '^start_info: magic xen-3\.0-x86_64' "start_info again after typing 'i'"
-printf 'p' >&9
+expect '^dom0: initrd has [1-9][0-9]* files in /etc/xen' "dom0 reading its initrd"
+expect '^dom0: shell ready' "dom0's shell"
+printf 'ls /etc/xen\r' >&9
+expect '^ +[0-9]+  hello\.cfg$' "ls /etc/xen in the shell"
+printf 'poweroff\r' >&9
 x86_expect_dom0_destroyed
 expect 'Powering off' "the power-off"
 expect_exit 0
