@@ -23,6 +23,7 @@ hypercall_fn_t do_xen_version;
 hypercall_fn_t do_vcpu_op;
 hypercall_fn_t do_set_timer_op;
 hypercall_fn_t do_event_channel_op;
+hypercall_fn_t do_grant_table_op;
 /* The old single-argument form (x86 PV wires it in). */
 hypercall_fn_t do_event_channel_op_compat;
 

@@ -14,5 +14,6 @@ void check_evtchn(void);
 void check_timers(void);
 void check_nmi(void);
 void check_vcpu_info(void);
+void check_gnttab(void);
 
 #endif /* CONFORM_H */

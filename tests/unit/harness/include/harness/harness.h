@@ -45,6 +45,13 @@ void harness_expect_abort(void);
  */
 #define HARNESS_BAD_GUEST_POINTER 0xbad0UL
 
+/*
+ * hypercall_continuation() records its arguments here (nr, a1, a2) and
+ * returns HARNESS_CONTINUATION.
+ */
+#define HARNESS_CONTINUATION 0x7e57c0de
+extern unsigned long harness_continuation[3];
+
 /* Number of WARN_ON()s that fired. */
 extern unsigned int harness_warnings;
 
