@@ -267,6 +267,7 @@ void gk_main(start_info_t *si)
     check_mmu();
     check_traps();
     check_memory();
+    check_gnttab();
     check_time();
     check_segs();
     check_emul();
@@ -274,7 +275,6 @@ void gk_main(start_info_t *si)
     check_evtchn();
     check_timers();
     check_nmi();
-    check_gnttab();
     check_vcpu_info(); /* last: vCPU 0's vcpu_info moves */
     gk_test_summary("conform");
 }
