@@ -18,7 +18,7 @@
 static Suite *(*const suites[])(void) = {
     vsprintf_suite, string_suite,     cmdline_suite,     bootinfo_suite, page_alloc_suite,
     xmalloc_suite,  multiboot_suite,  device_tree_suite, pv_mm_suite,    pv_desc_suite,
-    libelf_suite,   x86_decode_suite, sched_suite,       evtchn_suite,
+    libelf_suite,   x86_decode_suite, sched_suite,       evtchn_suite,   gnttab_suite,
 };
 
 int main(void)

@@ -70,6 +70,7 @@ Suite *libelf_suite(void);
 Suite *x86_decode_suite(void);
 Suite *sched_suite(void);
 Suite *evtchn_suite(void);
+Suite *gnttab_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
