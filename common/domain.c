@@ -11,6 +11,7 @@
 #include <xenia/domain.h>
 #include <xenia/errno.h>
 #include <xenia/event.h>
+#include <xenia/grant_table.h>
 #include <xenia/mm.h>
 #include <xenia/sched.h>
 #include <xenia/shutdown.h>
@@ -37,6 +38,7 @@ static struct domain *find_locked(domid_t domid)
 
 static void domain_free(struct domain *d)
 {
+    grant_table_destroy(d);
     evtchn_destroy_final(d);
     for (unsigned int i = 0; d->vcpu && i < d->max_vcpus; i++) {
         if (d->vcpu[i]) {
@@ -76,6 +78,8 @@ int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, str
     if (rc)
         goto out_free;
     rc = evtchn_init(d);
+    if (!rc)
+        rc = grant_table_init(d, -1, -1);
     if (rc) {
         arch_domain_destroy(d);
         goto out_free;
@@ -188,6 +192,12 @@ static void unlink_domain(struct domain *d)
 /* d just went from DYING to DEAD (see page_alloc.c); nothing is locked. */
 void domain_frames_gone(struct domain *d)
 {
+    unsigned long report = __atomic_exchange_n(&d->kill_report, 1, __ATOMIC_ACQ_REL);
+
+    /* The last frames were held by others (grant mappings) past the kill. */
+    if (report > 1)
+        printk("Domain %u destroyed: all %lu frames returned (after the last mapping went)\n",
+               d->domain_id, report - 2);
     unlink_domain(d);
     put_domain(d); /* the list's reference */
 }
@@ -209,6 +219,8 @@ void domain_kill(struct domain *d)
         return;
     /* No longer active, so no new port: the peers see every channel closed. */
     evtchn_destroy(d);
+    /* Its maps of others' grants go; its own grants stay mapped where they are. */
+    grant_table_kill(d);
     arch_domain_relinquish(d);
     domain_relinquish_frames(d);
     put_domain(d);
@@ -363,6 +375,23 @@ void notify_control_domain(unsigned int virq)
     }
 }
 
+/*
+ * d outlived its kill: frames are referenced elsewhere.  Leave the report
+ * to domain_frames_gone() (kill_report: 0 none yet, 1 gone ran, else the
+ * frame count + 2), unless that already ran.
+ */
+static void report_late_frames(struct domain *d, unsigned long frames)
+{
+    unsigned long none = 0;
+
+    if (__atomic_compare_exchange_n(&d->kill_report, &none, frames + 2, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        printk(XENLOG_WARNING "Domain %u destroyed: %lu of %lu frames still referenced\n",
+               d->domain_id, READ_ONCE(d->tot_pages), frames);
+    else
+        printk("Domain %u destroyed: all %lu frames returned\n", d->domain_id, frames);
+}
+
 void domain_shutdown_finish(struct domain *d)
 {
     domid_t domid = d->domain_id;
@@ -384,8 +413,7 @@ void domain_shutdown_finish(struct domain *d)
         printk("Domain %u destroyed: all %lu frames returned (heap %lu -> %lu free frames)\n",
                domid, frames, before, avail_heap_pages());
     else
-        printk(XENLOG_WARNING "Domain %u destroyed: %lu of %lu frames still referenced\n", domid,
-               d->tot_pages, frames);
+        report_late_frames(d, frames);
     put_domain(d);
     if (domid == 0)
         hardware_domain_shutdown(reason);

@@ -19,6 +19,7 @@ static hypercall_fn_t *const hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_event_channel_op] = do_event_channel_op,
     [__HYPERVISOR_domctl] = do_domctl,
     [__HYPERVISOR_sysctl] = do_sysctl,
+    [__HYPERVISOR_grant_table_op] = do_grant_table_op,
     ARCH_HYPERCALL_TABLE
 };
 /* clang-format on */

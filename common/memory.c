@@ -145,7 +145,7 @@ static long reservation_query(unsigned int op, unsigned long arg)
     if (rc)
         return rc;
     switch (op) {
-    case XENMEM_current_reservation: rc = (long)d->tot_pages; break;
+    case XENMEM_current_reservation: rc = (long)domain_tot_pages(d); break;
     case XENMEM_maximum_reservation: rc = (long)d->max_pages; break;
     default: rc = (long)arch_domain_max_gpfn(d); break;
     }

@@ -327,7 +327,8 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsi
     struct page_info *pg;
 
     spin_lock_irqsave(&d->page_alloc_lock, irqf);
-    if (d->state != DOMAIN_ACTIVE || order > MAX_ORDER || d->tot_pages + n > d->max_pages) {
+    if (d->state != DOMAIN_ACTIVE || order > MAX_ORDER ||
+        (!(memflags & MEMF_no_limit) && d->tot_pages - d->lent_pages + n > d->max_pages)) {
         spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
         return NULL;
     }
@@ -340,6 +341,9 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsi
             list_add_tail(&pg[i].list, &d->page_list);
         }
         d->tot_pages += n;
+        /* Lent frames go back only once d is dying, when nothing is allocated. */
+        if (memflags & MEMF_no_limit)
+            d->lent_pages += n;
     }
     spin_unlock_irqrestore(&d->page_alloc_lock, irqf);
     return pg;

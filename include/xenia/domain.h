@@ -81,7 +81,8 @@ struct domain {
     spinlock_t page_alloc_lock;
     struct list_head page_list; /* frames owned (protected by page_alloc_lock) */
     unsigned long tot_pages;    /* frames owned */
-    unsigned long max_pages;    /* limit on tot_pages */
+    unsigned long max_pages;    /* limit on tot_pages, less lent_pages */
+    unsigned long lent_pages;   /* the hypervisor's frames lent to it (MEMF_no_limit) */
 
     unsigned int max_vcpus;
     struct vcpu **vcpu; /* max_vcpus slots, NULL until created */
@@ -114,11 +115,20 @@ struct domain {
     unsigned int valid_evtchns;
     unsigned int max_evtchn_port;
 
+    struct grant_table *grant_table; /* common/grant_table.c's */
+    unsigned long kill_report;       /* see domain_shutdown_finish() */
+
     struct domain *next_in_list;
     struct arch_domain arch;
 };
 
 #define DOMCRF_privileged (1U << 0)
+
+/* The guest's memory as Xen reports it (reservation, domain info): without lent frames. */
+static inline unsigned long domain_tot_pages(const struct domain *d)
+{
+    return READ_ONCE(d->tot_pages) - READ_ONCE(d->lent_pages);
+}
 
 /* Each pCPU's idle vCPU belongs to the idle domain, which is never listed. */
 static inline bool is_idle_vcpu(const struct vcpu *v)

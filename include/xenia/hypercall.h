@@ -25,6 +25,7 @@ hypercall_fn_t do_set_timer_op;
 hypercall_fn_t do_event_channel_op;
 hypercall_fn_t do_domctl;
 hypercall_fn_t do_sysctl;
+hypercall_fn_t do_grant_table_op;
 /* The old single-argument form (x86 PV wires it in). */
 hypercall_fn_t do_event_channel_op_compat;
 

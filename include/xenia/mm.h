@@ -128,7 +128,8 @@ void *alloc_table_page(void);
 /* --- Buddy allocator ------------------------------------------------------ */
 #define MAX_ORDER 18 /* largest block: 2^18 frames = 1 GiB */
 
-#define MEMF_zero (1U << 0) /* zero the frames */
+#define MEMF_zero     (1U << 0) /* zero the frames */
+#define MEMF_no_limit (1U << 1) /* domain frames the hypervisor lends: not within max_pages */
 
 struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags);
 void free_heap_pages(struct page_info *pg, unsigned int order);
@@ -138,8 +139,9 @@ unsigned long total_heap_pages(void);
 /*
  * Frames owned by a domain.  Allocation assigns the frames to d, takes the
  * allocation reference (PGC_allocated, count 1) and accounts them in
- * d->tot_pages; it fails once d->max_pages would be exceeded, or if d is
- * dying.  A frame is freed when its last general reference is dropped.
+ * d->tot_pages; it fails once d->max_pages would be exceeded (frames
+ * allocated with MEMF_no_limit, such as grant tables, do not count
+ * against it: they are counted in d->lent_pages), or if d is dying.  A frame is freed when its last general reference is dropped.
  */
 struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order, unsigned int memflags);
 /* Drop the allocation reference of each frame (others may keep them alive). */

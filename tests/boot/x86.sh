@@ -280,3 +280,28 @@ x86_domu_conform() {
     [ "$n" -ge "$min" ] || fail "only $n checks passed, expected at least $min"
     x86_multi_end 1
 }
+
+# x86_multi_grant CPU: the granter (domain 1) and the mapper (domain 2)
+# of tests/guests/multi/grant.c; dom0 waits for both.
+x86_multi_grant() {
+    local mine theirs
+    x86_multi "$1" "" "dom0 wait=2" "granter peer=2" "mapper peer=1"
+    expect '^\(d1\) granter: 258 pages granted to domain 2, port 1' "the grants"
+    expect '^\(d2\) mapper: mapped ref 264, wrote 46 bytes, unmap status 0' "map, write, unmap"
+    expect "^\\(d1\\) granter: the mapper's write arrived, entry flags 0x1 after its unmap" \
+        "the granter seeing the write"
+    expect '^\(d[12]\) (granter|mapper): 64 MiB (sent|copied), checksum' "one checksum"
+    expect '^\(d[12]\) (granter|mapper): 64 MiB (sent|copied), checksum' "the other checksum"
+    mine=$(grep -a '^(d1) granter: 64 MiB sent' "$LOG" | sed -nE 's/.*checksum ([0-9a-f]+).*/\1/p')
+    theirs=$(grep -a '^(d2) mapper: 64 MiB copied' "$LOG" | sed -nE 's/.*checksum ([0-9a-f]+).*/\1/p')
+    [ -n "$mine" ] && [ "$mine" = "$theirs" ] || fail "checksums differ: sent $mine, copied $theirs"
+    note "$(grep -a '^(d2) mapper: grant copy throughput' "$LOG" | sed 's/^(d2) mapper: //')"
+    expect '^\(d1\) granter: revoking the mapped ref 265 refused \(flags 0x19\); powering off' \
+        "the refused revoke"
+    expect 'Domain 1 destroyed: 1 of [0-9]+ frames still referenced' "domain 1 outliving its kill"
+    expect '^\(d2\) mapper: domain 1 is gone; its page still reads its data' "the kept page"
+    expect 'Domain 1 destroyed: all [0-9]+ frames returned \(after the last mapping went\)' \
+        "domain 1's frames back after the unmap"
+    expect '^\(d2\) mapper: unmapped the dead granter.s page: status 0' "the unmap"
+    x86_multi_end 2
+}

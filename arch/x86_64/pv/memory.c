@@ -7,6 +7,7 @@
 #include <xenia/bootinfo.h>
 #include <xenia/domain.h>
 #include <xenia/errno.h>
+#include <xenia/grant_table.h>
 #include <xenia/guest_access.h>
 #include <xenia/memory.h>
 #include <asm/current.h>
@@ -41,8 +42,9 @@ int arch_guest_remove_page(struct domain *d, unsigned long gmfn)
     pg = mfn_to_page(_mfn(gmfn));
     if (!get_page(pg, d))
         return -EINVAL;
-    /* shared_info is the hypervisor's page lent to the guest, not RAM it may return. */
-    if (page_to_virt(pg) == d->arch.shared_info) {
+    /* shared_info and grant tables are the hypervisor's pages lent to the
+     * guest, not RAM it may return. */
+    if (page_to_virt(pg) == d->arch.shared_info || gnttab_is_table_frame(d, pg)) {
         put_page(pg);
         return -EINVAL;
     }

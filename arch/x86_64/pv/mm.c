@@ -413,3 +413,46 @@ void pv_release_vcpu_info(struct vcpu *v)
     v->vcpu_info_mfn = 0;
     put_page_and_type(mfn_to_page(_mfn(mfn)));
 }
+
+int pv_l1_grant_update(struct domain *d, paddr_t ptr, pte_t val, pte_t match, pte_t mask)
+{
+    unsigned long mfn = (unsigned long)(ptr >> PAGE_SHIFT), irqf, type;
+    unsigned int idx = (unsigned int)((ptr & ~PAGE_MASK) >> 3);
+    struct page_info *pg;
+    pte_t *t, old = 0;
+    int rc = -EINVAL;
+
+    if ((ptr & 7) || !mfn_valid(_mfn(mfn)))
+        return -EINVAL;
+    pg = mfn_to_page(_mfn(mfn));
+    if (!get_page(pg, d))
+        return -EINVAL;
+    spin_lock_irqsave(&d->arch.pt_lock, irqf);
+    /* Only an L1 in use: its entries are what the CPU walks. */
+    type = __atomic_load_n(&pg->u.type_info, __ATOMIC_RELAXED);
+    if ((type & PGT_type_mask) != PGT_l1_page_table || !(type & PGT_count_mask) ||
+        get_page_type(pg, PGT_l1_page_table))
+        goto out;
+    t = page_to_virt(pg);
+    old = __atomic_load_n(&t[idx], __ATOMIC_RELAXED);
+    do {
+        if ((old & mask) != match) {
+            rc = -EAGAIN;
+            break;
+        }
+    } while (!__atomic_compare_exchange_n(&t[idx], &old, val, false, __ATOMIC_ACQ_REL,
+                                          __ATOMIC_RELAXED));
+    if (rc != -EAGAIN)
+        rc = 0;
+    put_page_type(pg);
+out:
+    spin_unlock_irqrestore(&d->arch.pt_lock, irqf);
+    put_page(pg);
+    if (rc)
+        return rc;
+    /* No CPU may reach the old frame once its references go. */
+    if (old & _PAGE_PRESENT)
+        pv_flush_tlb_after_type_change(pg);
+    put_entry_ref(old, 1);
+    return 0;
+}

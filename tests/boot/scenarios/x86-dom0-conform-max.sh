@@ -4,5 +4,5 @@
 # the hypercalls implemented so far, and the start-of-day memory layout
 # (p2m and M2P, read-only bootstrap page tables, the hypervisor's L4 slots).
 . "$(dirname "$0")/../x86.sh"
-x86_dom0_guest max conform 343
+x86_dom0_guest max conform 385
 pass

@@ -6,5 +6,5 @@
 X86_SMP=4
 TCG_THREAD=multi
 . "$(dirname "$0")/../x86.sh"
-x86_dom0_guest max conform 343
+x86_dom0_guest max conform 385
 pass

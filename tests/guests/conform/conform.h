@@ -16,5 +16,6 @@ void check_nmi(void);
 void check_vcpu_info(void);
 void check_domctl(void);
 void check_domctl_eperm(void);
+void check_gnttab(void);
 
 #endif /* CONFORM_H */

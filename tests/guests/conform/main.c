@@ -272,6 +272,7 @@ void gk_main(start_info_t *si)
     check_mmu();
     check_traps();
     check_memory();
+    check_gnttab();
     check_time();
     check_segs();
     check_emul();

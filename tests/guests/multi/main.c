@@ -9,6 +9,8 @@
  *   spin secs=S vcpus=N    CPU-bound, reporting its progress each second
  *   io secs=S              I/O-bound: 1 ms sleeps, reporting wakeups
  *   weight secs=S          CPU-bound, reporting its running time (runstate)
+ *   granter peer=D         grants pages to D, then dies while D maps one
+ *   mapper peer=D          maps, writes and copies D's grants (grant.c)
  * Every line it prints is its own evidence: counts it made itself.
  */
 #include <guestkit/events.h>
@@ -193,8 +195,9 @@ void gk_main(start_info_t *si)
         const char *name;
         void (*fn)(void);
     } roles[] = {
-        {"dom0", role_dom0}, {"ping", role_ping}, {"pong", role_pong},     {"vcpus", role_vcpus},
-        {"spin", role_spin}, {"io", role_io},     {"weight", role_weight},
+        {"dom0", role_dom0},     {"ping", role_ping},       {"pong", role_pong},
+        {"vcpus", role_vcpus},   {"spin", role_spin},       {"io", role_io},
+        {"weight", role_weight}, {"granter", role_granter}, {"mapper", role_mapper},
     };
     const char *line = (const char *)si->cmd_line;
 

@@ -12,5 +12,7 @@ unsigned long arg_value(const char *name, unsigned long def);
 void role_ping(void);
 void role_pong(void);
 void role_vcpus(void);
+void role_granter(void);
+void role_mapper(void);
 
 #endif /* MULTI_H */

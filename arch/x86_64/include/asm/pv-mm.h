@@ -94,6 +94,15 @@ int pv_mmu_cmpxchg_update(struct domain *d, paddr_t ptr, uint64_t *old, uint64_t
  */
 int pv_find_l1_entry(unsigned long va, paddr_t *entry);
 
+/*
+ * Grant mappings (pv/grant.c): store val, unchecked (the caller holds the
+ * references it stands for), in the entry at machine address ptr of one
+ * of d's L1 tables in use, if the entry's bits under mask equal match;
+ * the old entry's references are dropped after a TLB flush of d.  0,
+ * -EINVAL (not an entry of d's L1 tables in use), -EAGAIN (no match).
+ */
+int pv_l1_grant_update(struct domain *d, paddr_t ptr, pte_t val, pte_t match, pte_t mask);
+
 /* Unpin every frame d pinned (domain teardown). */
 void pv_unpin_all(struct domain *d);
 

@@ -45,6 +45,13 @@ void harness_expect_abort(void);
  */
 #define HARNESS_BAD_GUEST_POINTER 0xbad0UL
 
+/*
+ * hypercall_continuation() records its arguments here (nr, a1, a2) and
+ * returns HARNESS_CONTINUATION.
+ */
+#define HARNESS_CONTINUATION 0x7e57c0de
+extern unsigned long harness_continuation[3];
+
 /* Number of WARN_ON()s that fired. */
 extern unsigned int harness_warnings;
 
@@ -71,6 +78,7 @@ Suite *gk_libc_suite(void);
 Suite *console_ring_suite(void);
 Suite *xenstored_suite(void);
 Suite *xs_client_suite(void);
+Suite *gnttab_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
