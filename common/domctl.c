@@ -139,8 +139,8 @@ void domctl_getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininf
     memset(info, 0, sizeof(*info));
     info->domain = d->domain_id;
     info->flags = domain_flags(d);
-    info->tot_pages = READ_ONCE(d->tot_pages) - d->xen_pages;
-    info->max_pages = READ_ONCE(d->max_pages) - d->xen_pages;
+    info->tot_pages = domain_tot_pages(d);
+    info->max_pages = READ_ONCE(d->max_pages);
     info->shared_info_frame = arch_shared_info_frame(d);
     info->max_vcpu_id = XEN_INVALID_MAX_VCPU_ID;
     for (unsigned int i = 0; i < d->max_vcpus; i++) {
@@ -165,7 +165,7 @@ static long max_mem(struct domain *d, uint64_t max_kb)
 
     /* Below tot_pages is allowed, as in Xen: allocations fail until it shrinks. */
     spin_lock_irqsave(&d->page_alloc_lock, flags);
-    d->max_pages = (unsigned long)min(pages, (uint64_t)(~0UL - d->xen_pages)) + d->xen_pages;
+    d->max_pages = (unsigned long)min(pages, (uint64_t)~0UL);
     spin_unlock_irqrestore(&d->page_alloc_lock, flags);
     return 0;
 }

@@ -97,10 +97,9 @@ struct domain {
      */
     bool toolstack_owned;
     unsigned int controller_pause_count; /* domctl pausedomain holds, under domctl_lock */
-    unsigned int xen_pages;     /* of tot_pages and max_pages: the hypervisor's (shared_info) */
-    xen_domain_handle_t handle; /* UUID, the toolstack's */
-    bool shutdown_finishing;    /* its last vCPU stopped: one CPU tears it down */
-    struct domain *next_finish; /* on the scheduler's list of domains to tear down */
+    xen_domain_handle_t handle;          /* UUID, the toolstack's */
+    bool shutdown_finishing;             /* its last vCPU stopped: one CPU tears it down */
+    struct domain *next_finish;          /* on the scheduler's list of domains to tear down */
 
     void *sched_priv; /* the scheduling policy's (weight, cap) */
 

@@ -15,7 +15,7 @@ struct xen_domctl_getdomaininfo;
 /* common/domctl.c: d as getdomaininfo and sysctl getdomaininfolist report it. */
 void domctl_getdomaininfo(const struct domain *d, struct xen_domctl_getdomaininfo *info);
 
-/* A domain createdomain made: its shared_info (one of d->xen_pages). */
+/* A domain createdomain made: its shared_info, lent (not counted in max_mem). */
 int arch_domctl_domain_init(struct domain *d);
 /* A vCPU max_vcpus made: its vcpu_info in shared_info, events masked. */
 void arch_domctl_vcpu_init(struct vcpu *v);

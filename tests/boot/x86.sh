@@ -298,10 +298,14 @@ x86_multi_grant() {
     note "$(grep -a '^(d2) mapper: grant copy throughput' "$LOG" | sed 's/^(d2) mapper: //')"
     expect '^\(d1\) granter: revoking the mapped ref 265 refused \(flags 0x19\); powering off' \
         "the refused revoke"
-    expect 'Domain 1 destroyed: 1 of [0-9]+ frames still referenced' "domain 1 outliving its kill"
     expect '^\(d2\) mapper: domain 1 is gone; its page still reads its data' "the kept page"
-    expect 'Domain 1 destroyed: all [0-9]+ frames returned \(after the last mapping went\)' \
-        "domain 1's frames back after the unmap"
     expect '^\(d2\) mapper: unmapped the dead granter.s page: status 0' "the unmap"
     x86_multi_end 2
+    # Normally the teardown ends first, one frame still mapped, and that
+    # frame comes back with the unmap; if the mapper was quicker than the
+    # teardown, the teardown returns everything itself.
+    grep -aEq 'Domain 1 destroyed: all [0-9]+ frames returned' "$LOG" ||
+        fail "domain 1's frames did not all come back"
+    grep -aEq 'Domain 1 destroyed: 1 of [0-9]+ frames still referenced' "$LOG" ||
+        note "the mapper unmapped before domain 1's teardown reached its frames"
 }

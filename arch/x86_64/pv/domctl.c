@@ -15,18 +15,17 @@
 #include <public/xen.h>
 
 /*
- * The page is allocated to d (so teardown returns it like any other),
- * with room made for it above the toolstack's max_mem: d->xen_pages.
+ * The page is allocated to d (so teardown returns it like any other) but
+ * lent, like grant frames: it is not counted against the toolstack's
+ * max_mem nor reported in tot_pages.
  */
 int arch_domctl_domain_init(struct domain *d)
 {
     struct page_info *pg;
 
-    d->max_pages = 1;
-    pg = alloc_domheap_pages(d, 0, MEMF_zero);
+    pg = alloc_domheap_pages(d, 0, MEMF_zero | MEMF_no_limit);
     if (!pg)
         return -ENOMEM;
-    d->xen_pages = 1;
     d->arch.shared_info = page_to_virt(pg);
     pv_init_wallclock(d->arch.shared_info);
     return 0;

@@ -213,6 +213,10 @@ static void outlive_granter(domid_t peer, evtchn_port_t port)
     while (!HYPERVISOR_grant_table_op(GNTTABOP_query_size, &qs, 1) &&
            qs.status == GNTST_permission_denied)
         gk_yield();
+    /* "Gone" is seen as soon as its teardown starts; give the teardown
+     * time to reach the frames, so that this page outlives it. */
+    for (uint64_t end = gk_now_ns() + 300000000ULL; gk_now_ns() < end;)
+        gk_yield();
     *(volatile uint8_t *)&window[GK_PAGE_SIZE - 1] = 0x77;
     gk_printf("mapper: domain %u is gone; its page %s\n", peer,
               memcmp((const void *)(volatile void *)window, KEEP_MARKER, sizeof(KEEP_MARKER))
