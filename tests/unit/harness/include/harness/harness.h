@@ -64,6 +64,9 @@ Suite *x86_decode_suite(void);
 Suite *sched_suite(void);
 Suite *evtchn_suite(void);
 Suite *pv_build_suite(void);
+Suite *gk_heap_suite(void);
+Suite *gk_cpio_suite(void);
+Suite *gk_libc_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
