@@ -25,6 +25,7 @@
 #include "public/sysctl.h"
 #include "public/vcpu.h"
 #include "public/version.h"
+#include "public/io/xs_wire.h"
 
 #include <stddef.h>
 
@@ -992,6 +993,67 @@ static void check_sysctl(void)
     OFF(struct xen_sysctl_getdomaininfolist, num_domains, 16);
 }
 
+static void check_xs_wire(void)
+{
+    GROUP("xs_wire");
+    SIZE(struct xsd_sockmsg, 16);
+    OFF(struct xsd_sockmsg, type, 0);
+    OFF(struct xsd_sockmsg, req_id, 4);
+    OFF(struct xsd_sockmsg, tx_id, 8);
+    OFF(struct xsd_sockmsg, len, 12);
+    SIZE(struct xenstore_domain_interface, 2080);
+    OFF(struct xenstore_domain_interface, req, 0);
+    OFF(struct xenstore_domain_interface, rsp, 1024);
+    OFF(struct xenstore_domain_interface, req_cons, 2048);
+    OFF(struct xenstore_domain_interface, req_prod, 2052);
+    OFF(struct xenstore_domain_interface, rsp_cons, 2056);
+    OFF(struct xenstore_domain_interface, rsp_prod, 2060);
+    OFF(struct xenstore_domain_interface, server_features, 2064);
+    OFF(struct xenstore_domain_interface, connection, 2068);
+    OFF(struct xenstore_domain_interface, error, 2072);
+    OFF(struct xenstore_domain_interface, evtchn_port, 2076);
+    VAL(XS_CONTROL, 0);
+    VAL(XS_DEBUG, 0);
+    VAL(XS_DIRECTORY, 1);
+    VAL(XS_READ, 2);
+    VAL(XS_GET_PERMS, 3);
+    VAL(XS_WATCH, 4);
+    VAL(XS_UNWATCH, 5);
+    VAL(XS_TRANSACTION_START, 6);
+    VAL(XS_TRANSACTION_END, 7);
+    VAL(XS_INTRODUCE, 8);
+    VAL(XS_RELEASE, 9);
+    VAL(XS_GET_DOMAIN_PATH, 10);
+    VAL(XS_WRITE, 11);
+    VAL(XS_MKDIR, 12);
+    VAL(XS_RM, 13);
+    VAL(XS_SET_PERMS, 14);
+    VAL(XS_WATCH_EVENT, 15);
+    VAL(XS_ERROR, 16);
+    VAL(XS_IS_DOMAIN_INTRODUCED, 17);
+    VAL(XS_RESUME, 18);
+    VAL(XS_SET_TARGET, 19);
+    VAL(XS_RESET_WATCHES, 21);
+    VAL(XS_DIRECTORY_PART, 22);
+    VAL(XS_GET_FEATURE, 23);
+    VAL(XS_SET_FEATURE, 24);
+    VAL(XS_GET_QUOTA, 25);
+    VAL(XS_SET_QUOTA, 26);
+    VAL(XS_INVALID, 0xffff);
+    VAL(XS_WATCH_PATH, 0);
+    VAL(XS_WATCH_TOKEN, 1);
+    VAL(XENSTORE_RING_SIZE, 1024);
+    VAL(MASK_XENSTORE_IDX(1025u), 1);
+    VAL(XENSTORE_PAYLOAD_MAX, 4096);
+    VAL(XENSTORE_ABS_PATH_MAX, 3072);
+    VAL(XENSTORE_REL_PATH_MAX, 2048);
+    VAL(XENSTORE_SERVER_FEATURE_RECONNECTION, 1);
+    VAL(XENSTORE_SERVER_FEATURE_ERROR, 2);
+    VAL(XENSTORE_RECONNECT, 1);
+    VAL(XENSTORE_ERROR_RINGIDX, 2);
+    VAL(XENSTORE_ERROR_PROTO, 3);
+}
+
 int main(void)
 {
     check_start_info();
@@ -1014,6 +1076,7 @@ int main(void)
     check_errno();
     check_domctl();
     check_sysctl();
+    check_xs_wire();
 #ifdef ABI_STATIC
     return 0;
 #else
