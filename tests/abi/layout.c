@@ -25,6 +25,7 @@
 #include "public/sysctl.h"
 #include "public/vcpu.h"
 #include "public/version.h"
+#include "public/io/console.h"
 #include "public/io/xs_wire.h"
 
 #include <stddef.h>
@@ -813,6 +814,26 @@ static void check_grant_table(void)
     OFF(struct gnttab_cache_flush, op, 12);
 }
 
+static void check_console_ring(void)
+{
+    GROUP("io/console.h");
+    SIZE(XENCONS_RING_IDX, 4);
+    SIZE(struct xencons_interface, 3092);
+    OFF(struct xencons_interface, in, 0);
+    SIZE(((struct xencons_interface *)0)->in, 1024);
+    OFF(struct xencons_interface, out, 1024);
+    SIZE(((struct xencons_interface *)0)->out, 2048);
+    OFF(struct xencons_interface, in_cons, 3072);
+    OFF(struct xencons_interface, in_prod, 3076);
+    OFF(struct xencons_interface, out_cons, 3080);
+    OFF(struct xencons_interface, out_prod, 3084);
+    OFF(struct xencons_interface, connection, 3088);
+    VAL(XENCONSOLE_CONNECTED, 0);
+    VAL(XENCONSOLE_DISCONNECTED, 1);
+    VAL(MASK_XENCONS_IDX(2049u, ((struct xencons_interface *)0)->out), 1);
+    VAL(MASK_XENCONS_IDX(1025u, ((struct xencons_interface *)0)->in), 1);
+}
+
 static void check_errno(void)
 {
     GROUP("errno.h");
@@ -1073,6 +1094,7 @@ int main(void)
     check_callback_physdev();
     check_event_channel();
     check_grant_table();
+    check_console_ring();
     check_errno();
     check_domctl();
     check_sysctl();
