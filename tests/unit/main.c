@@ -19,7 +19,7 @@ static Suite *(*const suites[])(void) = {
     vsprintf_suite, string_suite,     cmdline_suite,     bootinfo_suite,     page_alloc_suite,
     xmalloc_suite,  multiboot_suite,  device_tree_suite, pv_mm_suite,        pv_desc_suite,
     libelf_suite,   x86_decode_suite, sched_suite,       evtchn_suite,       pv_build_suite,
-    gk_heap_suite,  gk_cpio_suite,    gk_libc_suite,     console_ring_suite,
+    gk_heap_suite,  gk_cpio_suite,    gk_libc_suite,     console_ring_suite, xl_cfg_suite,
 };
 
 int main(void)

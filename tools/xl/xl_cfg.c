@@ -514,7 +514,7 @@ static int parse_typed(struct cfg_ctx *c, struct xl_config *cfg, const char *sou
     return rc;
 }
 
-int xl_cfg_parse(const char *source, const char *text, size_t len, char *const *overrides,
+int xl_cfg_parse(const char *source, const char *text, size_t len, const char *const *overrides,
                  unsigned int nr_overrides, struct xl_config *cfg, xl_cfg_report_fn *report,
                  void *arg)
 {

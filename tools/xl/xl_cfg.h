@@ -60,7 +60,7 @@ typedef void xl_cfg_report_fn(void *arg, bool error, const char *msg);
  * string there).  0 with *cfg filled (xl_cfg_free() it), or -EINVAL /
  * -ENOMEM with one error reported and nothing left allocated.
  */
-int xl_cfg_parse(const char *source, const char *text, size_t len, char *const *overrides,
+int xl_cfg_parse(const char *source, const char *text, size_t len, const char *const *overrides,
                  unsigned int nr_overrides, struct xl_config *cfg, xl_cfg_report_fn *report,
                  void *arg);
 void xl_cfg_free(struct xl_config *cfg);

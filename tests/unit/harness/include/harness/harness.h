@@ -68,6 +68,7 @@ Suite *gk_heap_suite(void);
 Suite *gk_cpio_suite(void);
 Suite *gk_libc_suite(void);
 Suite *console_ring_suite(void);
+Suite *xl_cfg_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
