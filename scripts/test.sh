@@ -48,6 +48,8 @@ step "unit tests" run_logged "$logs/unit" make --no-print-directory unit-test
 step "abi tests" run_logged "$logs/abi" make --no-print-directory abi-test
 step "fuzz (short)" run_logged "$logs/fuzz" make --no-print-directory -C tests/fuzz \
     O="$srctree/build/fuzz" run
+step "fuzz xl.cfg (short)" run_logged "$logs/fuzz-xlcfg" make --no-print-directory -C tests/fuzz \
+    -f xlcfg.mk O="$srctree/build/fuzz-xlcfg" run
 step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
 
 # The run ends with each runner's own summary line (Check's, and the boot
