@@ -51,6 +51,10 @@ int cmd_create(int argc, char **argv)
     ovr = (const char *const *)&argv[i + 1];
     if (xl_load_config(argv[i], ovr, argc - i - 1, &cfg, &text, &len))
         return 1;
+    /* Only domains xl created have actions to apply: start watching with the first. */
+    rc = xl_reaper_start();
+    if (rc)
+        xl_fail("warning: on_poweroff/on_reboot/on_crash will not be applied: %s", strerror(-rc));
     rc = xl_create_domain(&cfg, &domid);
     if (!rc) {
         printf("Started domain %s (id=%u)\n", cfg.name, domid);

@@ -166,13 +166,14 @@ int cmd_sched_credit(int argc, char **argv)
         if (i + 1 >= argc)
             return xl_usage("sched-credit");
         if (!strcmp(opt, "-d"))
-            dom = argv[++i];
+            dom = argv[i + 1];
         else if (!strcmp(opt, "-w") && parse_uint(argv[i + 1], 65535, &weight))
-            set_w = ++i;
+            set_w = true;
         else if (!strcmp(opt, "-c") && parse_uint(argv[i + 1], 0xffffffffu, &cap))
-            set_c = ++i;
+            set_c = true;
         else
             return xl_usage("sched-credit");
+        i++;
     }
     if ((set_w || set_c) && !dom)
         return xl_usage("sched-credit");
@@ -187,5 +188,5 @@ int cmd_sched_credit(int argc, char **argv)
         rc = xc_sched_credit_set(domid, set_w ? weight : cur_w, set_c ? cap : cur_c);
     if (rc)
         return xl_fail("cannot set the credit parameters of domain %u: %s", domid, strerror(-rc));
-    return credit_show(domid);
+    return 0;
 }
