@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned int n = 0;
     size_t text_len = size;
     struct xl_config cfg;
-    struct seen seen = { 0 };
+    struct seen seen = {0};
     int rc;
 
     if (!copy)
