@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz-libelf fuzz-xenstored
+PHONY += run test unit-test boot-test abi-test fuzz-libelf fuzz-xenstored fuzz-xlcfg
 # On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
 # its initrd module 1, unless RUN_MODULES names others.
 run: deps
@@ -152,6 +152,10 @@ fuzz-libelf: deps-test
 
 fuzz-xenstored: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long-xenstored \
+		TIME=$(or $(TIME),600)
+
+fuzz-xlcfg: deps-test
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz -f xlcfg.mk O=$(srctree)/build/fuzz-xlcfg long \
 		TIME=$(or $(TIME),600)
 
 abi-test: deps-test
@@ -191,7 +195,8 @@ help:
 	@echo 'Build:          all (default): $$(O)/xenia (ELF, for GRUB and QEMU -kernel)'
 	@echo 'Run:            run            boot in QEMU on the serial console'
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
-	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored [TIME=s]'
+	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored fuzz-xlcfg'
+	@echo '                [TIME=s]'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

@@ -50,6 +50,8 @@ step "abi tests" run_logged "$logs/abi" make --no-print-directory abi-test
 # libelf and xenstored, each for a short bounded run.
 step "fuzz (short)" run_logged "$logs/fuzz" make --no-print-directory -C tests/fuzz \
     O="$srctree/build/fuzz" run
+step "fuzz xl.cfg (short)" run_logged "$logs/fuzz-xlcfg" make --no-print-directory -C tests/fuzz \
+    -f xlcfg.mk O="$srctree/build/fuzz-xlcfg" run
 step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
 
 # The run ends with each runner's own summary line (Check's, and the boot

@@ -20,7 +20,7 @@ static Suite *(*const suites[])(void) = {
     xmalloc_suite,   multiboot_suite,  device_tree_suite,  pv_mm_suite,    pv_desc_suite,
     libelf_suite,    x86_decode_suite, sched_suite,        evtchn_suite,   gk_heap_suite,
     gk_cpio_suite,   gk_libc_suite,    console_ring_suite, pv_build_suite, xenevtchn_suite,
-    xenstored_suite, xs_client_suite,  gnttab_suite,
+    xenstored_suite, xs_client_suite,  gnttab_suite,       xl_cfg_suite,
 };
 
 int main(void)

@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # The control domain's shell (tools/dom0) with its cpio initrd, driven over
-# the serial console: help, ls and cat of the initrd's files, line editing
-# (backspace, Ctrl-U, Ctrl-C, history), an unknown command, a growing heap (24 MiB
-# need frames beyond the initial 4 MiB mapping; 100 MiB fail cleanly), and poweroff, after
-# which the hypervisor must get every dom0 frame back.
+# the serial console: help, ls and cat of the initrd's files, xl reached
+# from the shell, line editing (backspace, Ctrl-U, Ctrl-C, history), an
+# unknown command, a growing heap (24 MiB need frames beyond the initial
+# 4 MiB mapping; 100 MiB fail cleanly), and poweroff, after which the
+# hypervisor must get every dom0 frame back.
 . "$(dirname "$0")/../x86.sh"
 dom0="$srctree/build/dom0/dom0.elf"
 initrd="$srctree/build/dom0/initrd.cpio"
@@ -47,6 +48,14 @@ type_line 'cat /etc/xen/nothere.cfg'
 expect '^cat: /etc/xen/nothere\.cfg: No such file or directory$' "cat of a missing file"
 type_line 'ls /etc/xen/hello.cfg'
 expect '^ls: /etc/xen/hello\.cfg: Not a directory$' "ls of a file"
+
+# xl is linked in: the shell hands it its words.
+type_line 'help'
+expect '^  xl +command \[args\] ' "help listing xl"
+type_line 'xl list'
+expect '^Domain-0 +0 +64 +1 ' "xl list from the shell"
+type_line 'xl create /etc/xen/bad-syntax.cfg'
+expect '^/etc/xen/bad-syntax\.cfg:5: ' "xl create's error for a cfg from the initrd"
 
 type_line 'frobnicate --now'
 expect '^sh: frobnicate: command not found$' "an unknown command"

@@ -79,6 +79,7 @@ Suite *console_ring_suite(void);
 Suite *xenstored_suite(void);
 Suite *xs_client_suite(void);
 Suite *gnttab_suite(void);
+Suite *xl_cfg_suite(void);
 
 struct domain;
 /* A zeroed frame newly allocated to owner (the test fails if none is left). */
