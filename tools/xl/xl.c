@@ -26,7 +26,7 @@ struct xl_cmd {
 static int cmd_help(int argc, char **argv);
 
 static const struct xl_cmd cmds[] = {
-    {"create", cmd_create, "create [-c] <ConfigFile> [key=value ...]", "Create a domain"},
+    {"create", cmd_create, "create [-c] [-p] <ConfigFile> [key=value ...]", "Create a domain"},
     {"list", cmd_list, "list [-l] [Domain ...]", "List information about domains"},
     {"destroy", cmd_destroy, "destroy <Domain>", "Terminate a domain immediately"},
     {"shutdown", cmd_shutdown, "shutdown [-w] <Domain>", "Ask a domain to shut down"},

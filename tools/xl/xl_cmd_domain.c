@@ -37,14 +37,16 @@ int cmd_create(int argc, char **argv)
     struct xl_config cfg;
     const char *text;
     const char *const *ovr;
-    bool console = false;
+    bool console = false, paused = false;
     uint32_t domid;
     size_t len;
     int i = 1, rc;
 
-    if (i < argc && !strcmp(argv[i], "-c")) {
-        console = true;
-        i++;
+    for (; i < argc && (!strcmp(argv[i], "-c") || !strcmp(argv[i], "-p")); i++) {
+        if (argv[i][1] == 'c')
+            console = true;
+        else
+            paused = true; /* as Xen's -p: the domain waits for xl unpause */
     }
     if (i >= argc || argv[i][0] == '-')
         return xl_usage("create");
@@ -55,7 +57,7 @@ int cmd_create(int argc, char **argv)
     rc = xl_reaper_start();
     if (rc)
         xl_fail("warning: on_poweroff/on_reboot/on_crash will not be applied: %s", strerror(-rc));
-    rc = xl_create_domain(&cfg, &domid);
+    rc = xl_create_domain(&cfg, paused, &domid);
     if (!rc) {
         printf("Started domain %s (id=%u)\n", cfg.name, domid);
         if (xl_reaper_track(domid, argv[i], text, len, ovr, argc - i - 1, &cfg))

@@ -38,6 +38,7 @@ struct build {
     struct xc_pv_build pv;
     /* How far it got, for the undo. */
     bool created, nodes, introduced, console;
+    bool paused; /* xl create -p: left for xl unpause */
 };
 
 static void uuid_format(const uint8_t u[16], char *buf, size_t size)
@@ -286,6 +287,8 @@ static int connect_domain(struct build *b)
     if (rc)
         return fail_rc("cannot connect the domain's console", rc);
     b->console = true;
+    if (b->paused)
+        return 0;
     rc = xc_domain_unpause(b->domid);
     return rc ? fail_rc("cannot unpause the domain", rc) : 0;
 }
@@ -297,9 +300,9 @@ static bool name_taken(const char *name)
     return !xl_lookup_name(name, &other);
 }
 
-int xl_create_domain(const struct xl_config *cfg, uint32_t *domid)
+int xl_create_domain(const struct xl_config *cfg, bool paused, uint32_t *domid)
 {
-    struct build b = {.cfg = cfg};
+    struct build b = {.cfg = cfg, .paused = paused};
     char uuid[40];
 
     b.h = xl_store();

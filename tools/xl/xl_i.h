@@ -49,7 +49,7 @@ char *xl_domain_name(uint32_t domid);
  * Builds and starts a domain from a parsed config; 0 and *domid, or 1 with
  * one line reported and nothing left behind (no domain, no xenstore node).
  */
-int xl_create_domain(const struct xl_config *cfg, uint32_t *domid);
+int xl_create_domain(const struct xl_config *cfg, bool paused, uint32_t *domid);
 
 /*
  * Everything create set up, in reverse: console, xenstore connection and

@@ -133,7 +133,7 @@ static void restart(struct tracked *t)
         return;
     }
     /* A fresh domain: the old one's uuid would be reused otherwise. */
-    if (xl_create_domain(&cfg, &domid) == 0) {
+    if (xl_create_domain(&cfg, false, &domid) == 0) {
         printf("xl: domain '%s' restarted as domain %u\n", cfg.name, domid);
         xl_reaper_track(domid, t->source, t->text, t->len, (const char *const *)t->overrides,
                         t->nr_overrides, &cfg);
