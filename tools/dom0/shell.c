@@ -303,6 +303,8 @@ static int cmd_xl(int argc, char **argv)
     return xl_main(argc, argv);
 }
 
+static int cmd_repeat(int argc, char **argv);
+
 static const struct command commands[] = {
     {"help", "", "this list", cmd_help},
     {"ls", "[dir]", "list a directory of the initrd", cmd_ls},
@@ -310,6 +312,7 @@ static const struct command commands[] = {
     {"echo", "[word...]", "print the words", cmd_echo},
     {"uptime", "", "time since the hypervisor started", cmd_uptime},
     {"mem", "", "dom0's heap use", cmd_mem},
+    {"repeat", "n cmd [; cmd]", "run the commands n times, stop at a failure", cmd_repeat},
     {"xl", "command [args]", "the toolstack (xl help)", cmd_xl},
     {"poweroff", "", "shut dom0 down (the machine powers off)", cmd_poweroff},
     {"reboot", "", "reboot dom0 (the machine reboots)", cmd_reboot},
@@ -334,6 +337,50 @@ static int cmd_help(int argc, char **argv)
     return 0;
 }
 
+/* argv[argc] must be NULL; the command's exit status, 127 if none. */
+static int run_argv(int argc, char **argv)
+{
+    for (size_t i = 0; i < NR_COMMANDS; i++) {
+        if (!strcmp(argv[0], commands[i].name) && available(&commands[i]))
+            return commands[i].fn(argc, argv);
+    }
+    printf("sh: %s: command not found\n", argv[0]);
+    return 127;
+}
+
+/*
+ * repeat N a b ; c d: a loop for tests and stress runs (create and
+ * destroy a guest 200 times).  The words are reused each round, so every
+ * command sees a fresh copy of its own argv.
+ */
+static int cmd_repeat(int argc, char **argv)
+{
+    char *words[SHELL_ARGS_MAX + 1];
+    char *end;
+    unsigned long n = argc > 2 ? strtoul(argv[1], &end, 10) : 0;
+
+    if (argc <= 2 || *end || !n || n > 1000000) {
+        printf("repeat: usage: repeat n command [args] [; command [args]]\n");
+        return 2;
+    }
+    for (unsigned long round = 0; round < n; round++) {
+        for (int i = 2; i < argc;) {
+            int j = i, k = 0;
+
+            for (; j < argc && strcmp(argv[j], ";"); j++)
+                words[k++] = argv[j];
+            words[k] = NULL;
+            if (k && run_argv(k, words)) {
+                printf("repeat: round %lu of %lu failed\n", round + 1, n);
+                return 1;
+            }
+            i = j + 1;
+        }
+    }
+    printf("repeat: %lu rounds done\n", n);
+    return 0;
+}
+
 void shell_run(char *line)
 {
     char *argv[SHELL_ARGS_MAX + 1];
@@ -342,13 +389,7 @@ void shell_run(char *line)
     if (argc <= 0)
         return;
     argv[argc] = NULL;
-    for (size_t i = 0; i < NR_COMMANDS; i++) {
-        if (!strcmp(argv[0], commands[i].name) && available(&commands[i])) {
-            commands[i].fn(argc, argv);
-            return;
-        }
-    }
-    printf("sh: %s: command not found\n", argv[0]);
+    run_argv(argc, argv);
 }
 
 void shell_loop(void)
