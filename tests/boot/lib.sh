@@ -17,7 +17,7 @@
 set -u
 
 srctree=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SCENARIO=$(basename "$0" .sh)
+SCENARIO=${SCENARIO_NAME:-$(basename "$0" .sh)} # a wrapper may name its variant
 OUT=${XENIA_TEST_OUT:-$srctree/build/boot-tests}
 LOG=$OUT/$SCENARIO.log
 TIMEOUT=${XENIA_BOOT_TIMEOUT:-90} # seconds, fractions allowed
