@@ -178,9 +178,9 @@ END_TEST
 START_TEST(test_create_errors)
 {
     ck_assert_int_eq(xl("create"), 1);
-    ck_assert_str_eq(err, "Usage: xl create [-c] <ConfigFile> [key=value ...]\n");
+    ck_assert_str_eq(err, "Usage: xl create [-c] [-p] <ConfigFile> [key=value ...]\n");
     ck_assert_int_eq(xl("create -x vm.cfg"), 1);
-    ck_assert_str_eq(err, "Usage: xl create [-c] <ConfigFile> [key=value ...]\n");
+    ck_assert_str_eq(err, "Usage: xl create [-c] [-p] <ConfigFile> [key=value ...]\n");
     ck_assert_int_eq(xl("create nope.cfg"), 1);
     ck_assert_str_eq(err, "xl: cannot read config file 'nope.cfg': no such file\n");
     ck_assert_int_eq(xl("create vm.cfg memory=lots"), 1);
@@ -209,6 +209,16 @@ START_TEST(test_create_overrides_and_console)
     ck_assert_str_eq(fake_node("/local/domain/1/name"), "other");
     ck_assert_str_eq(fake.log + strlen(fake.log) - strlen("unpause attach(1)"),
                      "unpause attach(1)");
+}
+END_TEST
+
+/* -p: everything but the unpause; the domain waits for xl unpause. */
+START_TEST(test_create_paused)
+{
+    ck_assert_int_eq(xl("create -p vm.cfg"), 0);
+    ck_assert_str_eq(fake.log + strlen(fake.log) - strlen("console_add"), "console_add");
+    ck_assert(!strstr(fake.log, "unpause"));
+    ck_assert(fake.doms[1].exists);
 }
 END_TEST
 
@@ -484,6 +494,7 @@ Suite *xl_cmd_suite(void)
     tcase_add_loop_test(tc, test_create_cleanup, 0, sizeof(failures) / sizeof(failures[0]));
     tcase_add_test(tc, test_create_errors);
     tcase_add_test(tc, test_create_overrides_and_console);
+    tcase_add_test(tc, test_create_paused);
     tcase_add_test(tc, test_list);
     tcase_add_test(tc, test_destroy);
     tcase_add_test(tc, test_pause_unpause_console);
