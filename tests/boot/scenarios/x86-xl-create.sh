@@ -3,7 +3,8 @@
 # xl end to end, typed into dom0's shell over the serial console: create a
 # guest paused and see it in xl list with its memory and vCPUs, unpause it
 # and see its own PASS lines through the console backend, then see it gone;
-# on_crash = "preserve" keeps a crashed guest listed as crashed until xl
+# on_crash = "preserve" keeps a crashed guest listed as crashed (xl console
+# replays its output, Ctrl-] returns to the shell) until xl
 # destroy; on_reboot = "restart" restarts a rebooting guest. Every domain
 # created and destroyed must leave the hypervisor's free frames exactly
 # where they were (xl info's free_pages).
@@ -34,6 +35,12 @@ expect '(^|# )xl: domain 2 shut down \(reason 3\): preserve$' "on_crash's preser
 xl_expect_since $since '(^|# )\[d2\] crash: about to fault' "the crashing guest's line"
 type_line 'xl list'
 expect '^crash +2 +16 +1 +---sc- ' "the crashed guest still listed, state c"
+# xl console replays what the guest wrote; Ctrl-] gives the shell back.
+type_line 'xl console crash'
+expect '^dom0# xl console crash' "xl console"
+expect 'crash: about to fault' "xl console replaying the crashed guest's output"
+printf '\x1d' >&9
+xl_mark
 type_line 'xl destroy crash'
 xl_expect_only_dom0 "the crashed guest gone after xl destroy"
 
