@@ -153,14 +153,23 @@ static void print_piece(const char *p, size_t n, void *arg)
     os_console_write(p, (unsigned int)n);
 }
 
-/* Forwards typed keys; false once Ctrl-] was typed. */
+/*
+ * Forwards typed keys; false once Ctrl-] was typed.  A byte at a time, so
+ * that what was typed after Ctrl-] stays unread, for the shell.
+ */
 static bool forward_input(struct cons_dom *d)
 {
     char keys[64];
-    int n = os_console_read(keys, sizeof(keys));
-    const char *esc = n > 0 ? memchr(keys, CONSOLE_ESCAPE, (size_t)n) : NULL;
-    size_t len = esc ? (size_t)(esc - keys) : n > 0 ? (size_t)n : 0;
+    size_t len = 0;
+    bool esc = false;
 
+    while (len < sizeof(keys) && os_console_read(&keys[len], 1) == 1) {
+        if (keys[len] == CONSOLE_ESCAPE) {
+            esc = true;
+            break;
+        }
+        len++;
+    }
     if (len && !d->broken) {
         if (cons_ring_write(d->ring, &d->in_prod, keys, len) < 0) {
             d->broken = true;
