@@ -74,6 +74,14 @@ static void role_dom0(void)
     while (domains_left(want))
         gk_block(); /* wakes on the VIRQ */
     gk_events_enable();
+    /*
+     * A domain is gone for memory_op as soon as its teardown starts, on
+     * whichever CPU runs it; the hypervisor reports the frames when the
+     * teardown ends.  Powering off before then would stop that CPU
+     * first: give it time (the scenarios check the report).
+     */
+    for (uint64_t end = gk_now_ns() + 300000000ULL; gk_now_ns() < end;)
+        gk_yield();
     gk_printf("multi-dom0: %lu domains ended\n", want);
     gk_shutdown(SHUTDOWN_poweroff);
 }
