@@ -286,7 +286,7 @@ x86_domu_conform() {
 x86_multi_grant() {
     local mine theirs
     x86_multi "$1" "" "dom0 wait=2" "granter peer=2" "mapper peer=1"
-    expect '^\(d1\) granter: 258 pages granted to domain 2, port 1' "the grants"
+    expect '^\(d1\) granter: 258 pages granted to domain 2' "the grants"
     expect '^\(d2\) mapper: mapped ref 264, wrote 46 bytes, unmap status 0' "map, write, unmap"
     expect "^\\(d1\\) granter: the mapper's write arrived, entry flags 0x1 after its unmap" \
         "the granter seeing the write"

@@ -145,9 +145,10 @@ void role_granter(void)
     memcpy(keep_page, KEEP_MARKER, sizeof(KEEP_MARKER));
     grant(&e[REF_WRITE], peer, write_page);
     grant(&e[REF_KEEP], peer, keep_page);
-    if (gk_evtchn_alloc_unbound(peer, &port) || !gk_evtchn_bind(port, on_event, NULL))
-        gk_panic("granter: cannot allocate a port for domain %u", peer);
-    gk_printf("granter: %u pages granted to domain %u, port %u\n", BUF_PAGES + 2, peer, port);
+    /* Before the port exists, so that the mapper cannot have printed yet. */
+    gk_printf("granter: %u pages granted to domain %u\n", BUF_PAGES + 2, peer);
+    if (gk_evtchn_alloc_unbound(peer, &port) || port != 1 || !gk_evtchn_bind(port, on_event, NULL))
+        gk_panic("granter: cannot allocate port 1 for domain %u", peer);
 
     wait_until(message_written, e);
     gk_printf("granter: the mapper's write arrived, entry flags %#x after its unmap\n",
