@@ -66,10 +66,14 @@ void check_vcpu_info(void)
              now->time.version);
     /* A switch away and back (a short sleep) refreshes the clock in the new place only. */
     before = now->time.system_time;
-    /* Port 1 may be pending from earlier cases: a poll would return at once. */
+    /*
+     * Port 1 may be pending from earlier cases, and a deadline taken from
+     * the stale system_time may already have passed on a loaded host: either
+     * way the poll would return without a switch.  The deadline is from now.
+     */
     for (int i = 0; i < 10 && now->time.system_time == before; i++) {
         gk_evtchn_clear(1);
-        poll_briefly(now->time.system_time + 2000000);
+        poll_briefly(gk_now_ns() + 2000000);
     }
     gk_check(now->time.system_time > before && old->time.system_time <= before,
              "vcpu_info_registered_pvclock_moves", "new %lu, old %lu, before %lu",
