@@ -8,7 +8,7 @@
  *   vcpus n=N              bring up N vCPUs, each waits for its VIRQ_TIMER
  *   spin secs=S vcpus=N    CPU-bound, reporting its progress each second
  *   io secs=S              I/O-bound: 1 ms sleeps, reporting wakeups
- *   weight secs=S          CPU-bound, reporting its running time (runstate)
+ *   weight from=MS secs=S  CPU-bound, reporting its running time (runstate)
  *   granter peer=D         grants pages to D, then dies while D maps one
  *   mapper peer=D          maps, writes and copies D's grants (grant.c)
  * Every line it prints is its own evidence: counts it made itself.
@@ -179,17 +179,29 @@ static uint64_t running_ns(void)
     return rs.time[RUNSTATE_running];
 }
 
-/* CPU-bound; after a settling second, the share of CPU it got over secs. */
+/*
+ * CPU-bound; its share of the CPU over a window fixed in system time,
+ * from=MS after boot for secs, so that every guest measures the same
+ * window however late it started and whenever the other one ends.
+ */
 static void role_weight(void)
 {
-    unsigned long secs = arg_value("secs", 3);
+    uint64_t from = arg_value("from", 3000) * 1000000UL;
+    uint64_t to = from + arg_value("secs", 3) * NS_PER_SEC;
     uint64_t t0, r0, t1, r1;
 
     stop_tick(0);
-    spin_for(1, 1);
+    if (gk_now_ns() >= from) {
+        gk_printf("weight: late, started at %lu ms, the window opens at %lu ms\n",
+                  (unsigned long)(gk_now_ns() / 1000000), (unsigned long)(from / 1000000));
+        gk_shutdown(SHUTDOWN_poweroff);
+    }
+    while (gk_now_ns() < from)
+        __asm__ __volatile__("" ::: "memory");
     t0 = gk_now_ns();
     r0 = running_ns();
-    spin_for(1, secs);
+    while (gk_now_ns() < to)
+        __asm__ __volatile__("" ::: "memory");
     t1 = gk_now_ns();
     r1 = running_ns();
     gk_printf("weight: ran %lu ms of %lu ms\n", (unsigned long)((r1 - r0) / 1000000),
