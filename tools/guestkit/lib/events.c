@@ -17,40 +17,30 @@
 
 #define WORD_BITS (sizeof(xen_ulong_t) * 8)
 
+/* Indexed by port: a control domain holds two ports for every guest. */
 struct binding {
-    evtchn_port_t port; /* 0: slot unused (port 0 is never handed out) */
-    gk_evtchn_handler_t fn;
+    gk_evtchn_handler_t fn; /* NULL: no handler */
     void *data;
 };
 
 volatile unsigned long gk_event_upcalls;
 volatile unsigned long gk_evtchn_unhandled;
 
-static struct binding bindings[GK_EVTCHN_MAX_BINDINGS];
+static struct binding bindings[GK_EVTCHN_NR_PORTS];
 
 extern const char gk_event_entry[];
 void gk_event_dispatch(void);
 
 bool gk_evtchn_bind(evtchn_port_t port, gk_evtchn_handler_t fn, void *data)
 {
-    struct binding *free_slot = NULL;
     bool was_enabled;
 
-    for (unsigned int i = 0; i < GK_EVTCHN_MAX_BINDINGS; i++) {
-        struct binding *b = &bindings[i];
-
-        if (b->port == port) {
-            free_slot = b;
-            break;
-        }
-        if (!b->port && !free_slot)
-            free_slot = b;
-    }
-    if (!port || !free_slot)
+    /* Port 0 is never handed out. */
+    if (!port || port >= GK_EVTCHN_NR_PORTS)
         return false;
     /* Masked while the slot changes: the upcall reads it. */
     was_enabled = gk_events_disable();
-    *free_slot = fn ? (struct binding){port, fn, data} : (struct binding){0};
+    bindings[port] = fn ? (struct binding){fn, data} : (struct binding){0};
     if (was_enabled)
         gk_events_enable();
     return true;
@@ -58,13 +48,10 @@ bool gk_evtchn_bind(evtchn_port_t port, gk_evtchn_handler_t fn, void *data)
 
 static void dispatch_port(evtchn_port_t port)
 {
-    for (unsigned int i = 0; i < GK_EVTCHN_MAX_BINDINGS; i++) {
-        if (bindings[i].port == port) {
-            bindings[i].fn(port, bindings[i].data);
-            return;
-        }
-    }
-    gk_evtchn_unhandled++;
+    if (port < GK_EVTCHN_NR_PORTS && bindings[port].fn)
+        bindings[port].fn(port, bindings[port].data);
+    else
+        gk_evtchn_unhandled++;
 }
 
 /* Called from gk_event_entry with events masked (the upcall masks them). */

@@ -23,8 +23,8 @@
 
 typedef void (*gk_evtchn_handler_t)(evtchn_port_t port, void *data);
 
-/* Up to GK_EVTCHN_MAX_BINDINGS ports have handlers; fn NULL unbinds. */
-#define GK_EVTCHN_MAX_BINDINGS 32
+/* Any port below the 2-level ABI's 4096 may have a handler; fn NULL unbinds. */
+#define GK_EVTCHN_NR_PORTS 4096
 bool gk_evtchn_bind(evtchn_port_t port, gk_evtchn_handler_t fn, void *data);
 
 /* A new port of this domain that domain remote (DOMID_SELF: this one) may bind. */
