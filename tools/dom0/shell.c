@@ -349,26 +349,50 @@ static int run_argv(int argc, char **argv)
 }
 
 /*
+ * A word of a repeated command with each "%n" replaced by the round
+ * number, 1 upwards, so that a loop can name its guests (name=soak%n).
+ * Words are copied each round anyway: a command may change its argv.
+ */
+static char *repeat_word(const char *word, unsigned long round, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    for (const char *p = word; *p && len + 1 < size; p++) {
+        if (p[0] == '%' && p[1] == 'n') {
+            int n = snprintf(buf + len, size - len, "%lu", round);
+
+            len = n > 0 && (size_t)n < size - len ? len + (size_t)n : size - 1;
+            p++;
+        } else {
+            buf[len++] = *p;
+        }
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+/*
  * repeat N a b ; c d: a loop for tests and stress runs (create and
- * destroy a guest 200 times).  The words are reused each round, so every
- * command sees a fresh copy of its own argv.
+ * destroy a guest 200 times; create a hundred named guests).
  */
 static int cmd_repeat(int argc, char **argv)
 {
+    static char bufs[SHELL_ARGS_MAX][SHELL_LINE_MAX];
     char *words[SHELL_ARGS_MAX + 1];
     char *end;
     unsigned long n = argc > 2 ? strtoul(argv[1], &end, 10) : 0;
 
-    if (argc <= 2 || *end || !n || n > 1000000) {
-        printf("repeat: usage: repeat n command [args] [; command [args]]\n");
+    /* Not nested: the inner loop would rewrite the words it reads. */
+    if (argc <= 2 || *end || !n || n > 1000000 || !strcmp(argv[2], "repeat")) {
+        printf("repeat: usage: repeat n command [args] [; command [args]]  (%%n: the round)\n");
         return 2;
     }
     for (unsigned long round = 0; round < n; round++) {
         for (int i = 2; i < argc;) {
             int j = i, k = 0;
 
-            for (; j < argc && strcmp(argv[j], ";"); j++)
-                words[k++] = argv[j];
+            for (; j < argc && strcmp(argv[j], ";"); j++, k++)
+                words[k] = repeat_word(argv[j], round + 1, bufs[k], sizeof(bufs[k]));
             words[k] = NULL;
             if (k && run_argv(k, words)) {
                 printf("repeat: round %lu of %lu failed\n", round + 1, n);
