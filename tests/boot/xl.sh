@@ -2,7 +2,7 @@
 # Helpers for scenarios that type xl commands into dom0's shell
 # (tools/dom0) over the serial console. Source after x86.sh.
 
-# xl_boot CPU: Xenia with the control domain and its initrd, the serial
+# xl_boot CPU: Xenia (XL_MEM_MIB of RAM, 512 by default) with the control domain and its initrd, the serial
 # input a FIFO that type_line writes; returns at dom0's shell prompt.
 xl_boot() {
     local dom0="$srctree/build/dom0/dom0.elf" initrd="$srctree/build/dom0/initrd.cpio" input
@@ -11,7 +11,7 @@ xl_boot() {
     rm -f "$input"
     mkfifo "$input"
     exec 9<>"$input" # opened both ways, so neither QEMU nor this shell blocks
-    QEMU_INPUT=$input boot_qemu x86_64 -cpu "$1" -m 512 -kernel "$XENIA_X86" \
+    QEMU_INPUT=$input boot_qemu x86_64 -cpu "$1" -m "${XL_MEM_MIB:-512}" -kernel "$XENIA_X86" \
         -append "console=com1 dom0_mem=64M" -initrd "$dom0,$initrd initrd"
     expect '^dom0: xenstored running' "xenstored started"
     expect '^dom0: shell ready' "dom0's shell"
