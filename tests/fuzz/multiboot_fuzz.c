@@ -24,7 +24,7 @@
 #define WINDOW 0x10000
 
 static struct bootinfo bi;
-static unsigned char ram[WINDOW + BOOTINFO_CMDLINE_MAX + PAGE_SIZE];
+static unsigned char ram[WINDOW + BOOTINFO_CMDLINE_MAX + PAGE_SIZE] __aligned(16);
 
 static void mb1(const uint8_t *data, size_t size)
 {
@@ -37,10 +37,15 @@ static void mb1(const uint8_t *data, size_t size)
     memcpy(&info, ram, sizeof(info));
     info.cmdline %= WINDOW;
     info.boot_loader_name %= WINDOW;
-    info.mods_addr %= WINDOW - 256 * sizeof(struct mb1_module);
+    info.mods_addr = info.mods_addr % (WINDOW - 256 * sizeof(struct mb1_module)) & ~15U;
     info.mmap_addr %= WINDOW / 2;
     info.mmap_length %= WINDOW / 2;
     memcpy(ram, &info, sizeof(info));
+    for (uint32_t i = 0; i < info.mods_count && i < 256; i++) {
+        struct mb1_module *m = (struct mb1_module *)(ram + info.mods_addr) + i;
+
+        m->string %= WINDOW;
+    }
     if (mb1_parse(ram, &bi) == 0)
         fuzz_check_bootinfo(&bi);
 }

@@ -7,6 +7,7 @@
 #   multiboot  arch/x86_64/boot/multiboot.c (Multiboot1 and 2) into bootinfo
 #   fdt        common/device_tree.c over the host's libfdt into bootinfo
 #   cpio       tools/guestkit/lib/cpio.c (dom0's initrd)
+#   xsclient   tools/libs/store/xs.c: libxenstore's reply and watch parsing
 # Hypervisor sources are compiled as the unit tests compile them
 # (freestanding, C-library names renamed, tests/unit/harness headers; in
 # $(O)/hv, apart from the libelf target's objects) and
@@ -45,7 +46,7 @@ Q := @
 quiet := @printf '  %-8s %s\n'
 endif
 
-targets := cmdline multiboot fdt cpio
+targets := cmdline multiboot fdt cpio xsclient
 
 ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v $(CLANG) 2>/dev/null),)
@@ -86,6 +87,7 @@ cmdline_srcs := $(xenia_base) common/cmdline.c common/boot_domains.c
 multiboot_srcs := $(xenia_base) arch/x86_64/boot/multiboot.c
 fdt_srcs := $(xenia_base) common/device_tree.c
 cpio_srcs := tools/guestkit/lib/cpio.c
+xsclient_srcs := tools/libs/store/xs.c
 
 # Which flags a target's own file is built with, and what it links.
 xenia_targets := cmdline multiboot fdt
