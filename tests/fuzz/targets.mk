@@ -8,6 +8,7 @@
 #   fdt        common/device_tree.c over the host's libfdt into bootinfo
 #   cpio       tools/guestkit/lib/cpio.c (dom0's initrd)
 #   xsclient   tools/libs/store/xs.c: libxenstore's reply and watch parsing
+#   console    tools/console/ring.c: the console backend's ring reader
 # Hypervisor sources are compiled as the unit tests compile them
 # (freestanding, C-library names renamed, tests/unit/harness headers; in
 # $(O)/hv, apart from the libelf target's objects) and
@@ -46,7 +47,7 @@ Q := @
 quiet := @printf '  %-8s %s\n'
 endif
 
-targets := cmdline multiboot fdt cpio xsclient
+targets := cmdline multiboot fdt cpio xsclient console
 
 ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v $(CLANG) 2>/dev/null),)
@@ -88,6 +89,7 @@ multiboot_srcs := $(xenia_base) arch/x86_64/boot/multiboot.c
 fdt_srcs := $(xenia_base) common/device_tree.c
 cpio_srcs := tools/guestkit/lib/cpio.c
 xsclient_srcs := tools/libs/store/xs.c
+console_srcs := tools/console/ring.c
 
 # Which flags a target's own file is built with, and what it links.
 xenia_targets := cmdline multiboot fdt
