@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz-libelf fuzz-xenstored fuzz-xlcfg
+PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg
 # On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
 # its initrd module 1, unless RUN_MODULES names others.
 run: deps
@@ -146,7 +146,17 @@ test: deps-test
 unit-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/unit O=$(srctree)/build/unit run
 
-# Fuzzing: a short bounded run is part of make test; TIME=seconds for more.
+# Fuzzing: a replay of every corpus and a short run of each target are
+# part of make test.  `make fuzz` runs every target for FUZZ_TIME seconds
+# (default 60) each, one after the other; fuzz-<target> TIME=s for one.
+fuzz: deps-test
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long-libelf long-xenstored \
+		TIME=$(or $(FUZZ_TIME),60)
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz -f xlcfg.mk O=$(srctree)/build/fuzz-xlcfg long \
+		TIME=$(or $(FUZZ_TIME),60)
+	$(Q)$(MAKE) -C $(srctree)/tests/fuzz -f targets.mk O=$(srctree)/build/fuzz fuzz \
+		FUZZ_TIME=$(or $(FUZZ_TIME),60)
+
 fuzz-libelf: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/fuzz O=$(srctree)/build/fuzz long TIME=$(or $(TIME),600)
 
@@ -196,7 +206,7 @@ help:
 	@echo 'Run:            run            boot in QEMU on the serial console'
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
 	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored fuzz-xlcfg'
-	@echo '                [TIME=s]'
+	@echo '                [TIME=s]; fuzz [FUZZ_TIME=s] (every target in turn)'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

@@ -39,18 +39,19 @@ static unsigned int nr_domu_specs;
 /* One "<mem>:<vcpus>[:<weight>]" entry; s is left after it. */
 static int __init parse_one(const char **s, struct domu_spec *spec)
 {
+    unsigned long long mem, vcpus, weight = DEFAULT_WEIGHT;
     const char *p = *s;
 
-    spec->mem = parse_size_and_unit(p, &p);
-    if (!spec->mem || *p++ != ':')
+    /* Range-checked before narrowing: 2^32 + 1 vCPUs is not 1. */
+    if (param_size(p, &p, &mem) || !mem || *p++ != ':' || param_number(p, &p, &vcpus))
         return -EINVAL;
-    spec->vcpus = (unsigned int)simple_strtoull(p, &p, 10);
-    spec->weight = DEFAULT_WEIGHT;
-    if (*p == ':')
-        spec->weight = (unsigned int)simple_strtoull(p + 1, &p, 10);
-    if (!spec->vcpus || spec->vcpus > XEN_LEGACY_MAX_VCPUS || !spec->weight ||
-        spec->weight > 65535 || (*p && *p != ','))
+    if (*p == ':' && param_number(p + 1, &p, &weight))
         return -EINVAL;
+    if (!vcpus || vcpus > XEN_LEGACY_MAX_VCPUS || !weight || weight > 65535 || (*p && *p != ','))
+        return -EINVAL;
+    spec->mem = mem;
+    spec->vcpus = (unsigned int)vcpus;
+    spec->weight = (unsigned int)weight;
     *s = p;
     return 0;
 }

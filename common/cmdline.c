@@ -36,6 +36,68 @@ static const struct kernel_param *find_param(const struct kernel_param *start,
     return NULL;
 }
 
+static int digit_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return 99;
+}
+
+/*
+ * simple_strtoull() takes "" and "0x" for 0 and wraps around past 2^64;
+ * an option value must have digits and fit.
+ */
+int param_number(const char *s, const char **end, unsigned long long *out)
+{
+    unsigned int base = 10;
+    unsigned long long v = 0;
+    const char *digits;
+
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        s += 2;
+        base = 16;
+    } else if (s[0] == '0' && s[1]) {
+        base = 8;
+    }
+    for (digits = s; digit_value(*s) < (int)base; s++) {
+        if (__builtin_mul_overflow(v, base, &v) ||
+            __builtin_add_overflow(v, (unsigned int)digit_value(*s), &v))
+            return -1;
+    }
+    if (s == digits)
+        return -1;
+    *end = s;
+    *out = v;
+    return 0;
+}
+
+int param_size(const char *s, const char **end, unsigned long long *out)
+{
+    static const char units[] = "kmgt";
+    const char *u;
+    unsigned long long v;
+
+    if (param_number(s, end, &v))
+        return -1;
+    u = **end ? strchr(units, **end | 0x20) : NULL;
+    if (u) {
+        unsigned int shift = 10 * (unsigned int)(u - units + 1);
+
+        if (v > (~0ULL >> shift))
+            return -1;
+        v <<= shift;
+        (*end)++;
+    } else if (**end == 'b' || **end == 'B') {
+        (*end)++;
+    }
+    *out = v;
+    return 0;
+}
+
 /*
  * Store an unsigned value into a variable of the width the param declares.
  * A value that does not fit is rejected and leaves the variable alone.
@@ -80,13 +142,11 @@ static int apply_param(const struct kernel_param *p, const char *val, bool negat
     case PARAM_UINT:
         if (!val || negated)
             return -1;
-        v = simple_strtoull(val, &end, 0);
-        return *end ? -1 : store_uint(p, v);
+        return param_number(val, &end, &v) || *end ? -1 : store_uint(p, v);
     case PARAM_ULONG:
         if (!val || negated)
             return -1;
-        v = parse_size_and_unit(val, &end);
-        return *end ? -1 : store_uint(p, v);
+        return param_size(val, &end, &v) || *end ? -1 : store_uint(p, v);
     case PARAM_STRING:
         if (!val || negated || strlen(val) >= p->len)
             return -1;

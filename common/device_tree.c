@@ -12,9 +12,30 @@
 
 #define DT_PROTOCOL "device tree"
 
+/*
+ * The distribution's libfdt (1.6.1) adds a property's length to the offset
+ * unchecked: a length of -12 makes the next tag the same one, and every walk
+ * of the tree then spins at boot.  One walk here, in which each tag must
+ * move forward and the walk end at FDT_END, keeps such blobs out.
+ */
+static bool tags_advance(const void *fdt)
+{
+    int off = 0, next;
+
+    for (;;) {
+        uint32_t tag = fdt_next_tag(fdt, off, &next);
+
+        if (tag == FDT_END)
+            return next >= 0;
+        if (next <= off)
+            return false;
+        off = next;
+    }
+}
+
 static bool blob_ok(const void *fdt)
 {
-    return fdt && fdt_check_header(fdt) == 0;
+    return fdt && fdt_check_header(fdt) == 0 && tags_advance(fdt);
 }
 
 /* A number of `cells` big-endian 32-bit cells; callers allow 1 or 2. */

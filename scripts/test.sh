@@ -47,11 +47,14 @@ run_logged() {
 }
 step "unit tests" run_logged "$logs/unit" make --no-print-directory unit-test
 step "abi tests" run_logged "$logs/abi" make --no-print-directory abi-test
-# libelf and xenstored, each for a short bounded run.
+# Every fuzz target: its committed corpus and regression inputs once each,
+# then a few seconds of fuzzing (the whole step stays near a minute).
 step "fuzz (short)" run_logged "$logs/fuzz" make --no-print-directory -C tests/fuzz \
-    O="$srctree/build/fuzz" run
+    O="$srctree/build/fuzz" run RUN_TIME=5
 step "fuzz xl.cfg (short)" run_logged "$logs/fuzz-xlcfg" make --no-print-directory -C tests/fuzz \
-    -f xlcfg.mk O="$srctree/build/fuzz-xlcfg" run
+    -f xlcfg.mk O="$srctree/build/fuzz-xlcfg" run RUN_TIME=5
+step "fuzz replay" run_logged "$logs/fuzz-replay" make --no-print-directory -C tests/fuzz \
+    -f targets.mk O="$srctree/build/fuzz" replay BRIEF=3
 step "boot tests" run_logged "$logs/boot" "$srctree/tests/boot/run-all.sh"
 
 # The run ends with each runner's own summary line (Check's, and the boot
@@ -65,7 +68,8 @@ grep -E '^[0-9]+%: Checks: ' "$logs/unit" 2>/dev/null ||
     echo "unit: no summary (the step failed before Check ran)"
 grep -E '^abi: [0-9]+ passed, [0-9]+ failed$' "$logs/abi" 2>/dev/null ||
     echo "abi: no summary (the step failed before the runner ended)"
-grep -E '^fuzz: [a-z]+ [0-9]+ runs, [0-9]+ crashes' "$logs/fuzz" 2>/dev/null ||
+grep -hE '^fuzz: [a-z]+ [0-9]+ runs, [0-9]+ crashes' "$logs/fuzz" "$logs/fuzz-xlcfg" \
+    "$logs/fuzz-replay" 2>/dev/null ||
     echo "fuzz: no summary (the step failed before a fuzzer ran)"
 grep -E '^boot: [0-9]+ passed, [0-9]+ failed$' "$logs/boot" 2>/dev/null ||
     echo "boot: no summary (the step failed before the runner ended)"

@@ -51,6 +51,15 @@ int cmdline_parse_table(const char *cmdline, const struct kernel_param *start,
 /* Parse against every option linked into the image. */
 int cmdline_parse(const char *cmdline);
 
+/*
+ * The number (simple_strtoull()'s syntax: 0x hex, 0 octal, else decimal)
+ * or size (param_number() with an optional K/M/G/T or B suffix) at s, for
+ * option parsers: -1 unless it has digits and fits in 64 bits; *end is
+ * left after it.
+ */
+int param_number(const char *s, const char **end, unsigned long long *out);
+int param_size(const char *s, const char **end, unsigned long long *out);
+
 /* Interpret a boolean option value; -1 when it is not one. */
 int parse_bool(const char *s, const char *end);
 

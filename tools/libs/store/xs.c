@@ -320,19 +320,27 @@ struct xs_permissions *xs_get_permissions(struct xs_handle *h, xs_transaction_t 
     if (!body)
         return NULL;
     n = count_strings(body, len);
-    if (n && !body[len - 1])
-        p = calloc(n, sizeof(*p));
+    /* A node always has an owner entry: an empty reply is as broken as a bad one. */
+    if (!n || body[len - 1]) {
+        errno = EIO;
+        goto out;
+    }
+    p = calloc(n, sizeof(*p));
+    if (!p) {
+        errno = ENOMEM;
+        goto out;
+    }
     s = body;
-    for (unsigned int i = 0; p && i < n; i++, s += strlen(s) + 1)
+    for (unsigned int i = 0; i < n; i++, s += strlen(s) + 1)
         if (!parse_perm(s, &p[i])) {
             free(p);
             p = NULL;
+            errno = EIO;
+            goto out;
         }
+    *num = n;
+out:
     free(body);
-    if (!p)
-        errno = n ? EIO : ENOMEM;
-    else
-        *num = n;
     return p;
 }
 
