@@ -670,6 +670,7 @@ static int16_t table_domain(domid_t domid, struct domain **out)
         return GNTST_bad_domain;
     if (*out != self && !self->is_privileged) {
         put_domain(*out);
+        *out = NULL; /* the callers' exits put what is left here */
         return GNTST_permission_denied;
     }
     return GNTST_okay;

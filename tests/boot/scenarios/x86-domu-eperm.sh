@@ -4,5 +4,5 @@
 # foreign mmu_update/mmuext_op/memory_op/alloc_unbound and remote
 # shutdown are the control domain's only, so each returns -EPERM.
 . "$(dirname "$0")/../x86.sh"
-x86_domu_conform max 22
+x86_domu_conform max 23
 pass

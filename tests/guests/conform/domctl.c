@@ -10,6 +10,7 @@
 #include <guestkit/guestkit.h>
 #include <public/domctl.h>
 #include <public/errno.h>
+#include <public/grant_table.h>
 #include <public/event_channel.h>
 #include <public/memory.h>
 #include <public/sched.h>
@@ -489,6 +490,8 @@ void check_domctl(void)
 }
 
 /* Everything above, from a domain that is not the control domain. */
+static void check_gnttab_eperm_repeated(void);
+
 void check_domctl_eperm(void)
 {
     struct xen_sysctl sop = {.interface_version = XEN_SYSCTL_INTERFACE_VERSION};
@@ -539,4 +542,29 @@ void check_domctl_eperm(void)
                  "eperm_evtchn_alloc_unbound_foreign");
     gk_check_ret(HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_EPERM,
                  "eperm_sched_remote_shutdown");
+    check_gnttab_eperm_repeated();
+}
+
+/*
+ * Grant-table ops on dom0's table, refused many times over: each refusal
+ * once dropped dom0's reference twice, and a few thousand of them freed
+ * the running dom0 (found by the hostile guest).
+ */
+static void check_gnttab_eperm_repeated(void)
+{
+    unsigned int refused = 0, n = 3000;
+
+    for (unsigned int i = 0; i < n; i++) {
+        struct gnttab_setup_table st = {.dom = 0, .nr_frames = 1};
+        struct gnttab_query_size qs = {.dom = 0};
+        struct gnttab_dump_table dt = {.dom = 0};
+
+        HYPERVISOR_grant_table_op(GNTTABOP_setup_table, &st, 1);
+        HYPERVISOR_grant_table_op(GNTTABOP_query_size, &qs, 1);
+        HYPERVISOR_grant_table_op(GNTTABOP_dump_table, &dt, 1);
+        refused += st.status == GNTST_permission_denied && qs.status == GNTST_permission_denied &&
+                   dt.status == GNTST_permission_denied;
+    }
+    gk_check(refused == n, "eperm_gnttab_foreign_table_repeated", "%u of %u rounds refused",
+             refused, n);
 }
