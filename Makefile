@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg
+PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg fuzz-guest
 # On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
 # its initrd module 1, unless RUN_MODULES names others.
 run: deps
@@ -168,6 +168,14 @@ fuzz-xlcfg: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/fuzz -f xlcfg.mk O=$(srctree)/build/fuzz-xlcfg long \
 		TIME=$(or $(TIME),600)
 
+# The hostile guest (tests/guests/multi/hostile.c) for ITER calls from
+# SEED against the hypervisor and a victim domain; make test runs 100,000.
+fuzz-guest: deps-test
+	$(Q)$(MAKE) ARCH=x86_64 all
+	$(Q)$(MAKE) -C $(srctree)/tests/guests
+	$(Q)HOSTILE_ITER=$(or $(ITER),1000000) HOSTILE_SEED=$(or $(SEED),1) \
+		bash $(srctree)/tests/boot/scenarios/x86-hostile.sh
+
 abi-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/abi O=$(srctree)/build/abi run
 
@@ -207,6 +215,7 @@ help:
 	@echo 'Tests:          test           unit + boot tests (both architectures)'
 	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored fuzz-xlcfg'
 	@echo '                [TIME=s]; fuzz [FUZZ_TIME=s] (every target in turn)'
+	@echo '                fuzz-guest [ITER=n] [SEED=s] (the hostile guest, 1,000,000 calls)'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

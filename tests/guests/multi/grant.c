@@ -88,21 +88,21 @@ static void restore(void *va)
                                  UVMF_INVLPG);
 }
 
-/* The domain's grant entries, through frame 0 of its table mapped at table_va. */
-static grant_entry_v1_t *map_own_table(void)
+/* The domain's grant entries, through frame 0 of its table mapped at va. */
+grant_entry_v1_t *grant_table_map(void *va)
 {
     xen_pfn_t frame = 0;
     struct gnttab_setup_table st = {.dom = DOMID_SELF, .nr_frames = 1};
 
     set_xen_guest_handle(st.frame_list, &frame);
     if (HYPERVISOR_grant_table_op(GNTTABOP_setup_table, &st, 1) || st.status ||
-        HYPERVISOR_update_va_mapping((unsigned long)table_va, (frame << 12) | PTE_P | PTE_RW,
+        HYPERVISOR_update_va_mapping((unsigned long)va, (frame << 12) | PTE_P | PTE_RW,
                                      UVMF_INVLPG))
         gk_panic("grant: cannot map the grant table (status %d)", st.status);
-    return (grant_entry_v1_t *)table_va;
+    return (grant_entry_v1_t *)va;
 }
 
-static void grant(grant_entry_v1_t *e, domid_t to, const void *page)
+void grant_give(grant_entry_v1_t *e, domid_t to, const void *page)
 {
     e->domid = to;
     e->frame = (uint32_t)gk_virt_to_mfn(page);
@@ -132,7 +132,7 @@ static long unmap(grant_handle_t handle)
 void role_granter(void)
 {
     domid_t peer = (domid_t)arg_value("peer", 2);
-    grant_entry_v1_t *e = map_own_table();
+    grant_entry_v1_t *e = grant_table_map(table_va);
     uint64_t h = FNV_OFFSET;
     evtchn_port_t port;
     uint16_t flags;
@@ -140,11 +140,11 @@ void role_granter(void)
     for (unsigned int p = 0; p < BUF_PAGES; p++) {
         for (unsigned int i = 0; i < GK_PAGE_SIZE; i++)
             buf[p][i] = (uint8_t)(p * 131 + i * 7 + (i >> 8));
-        grant(&e[FIRST_REF + p], peer, buf[p]);
+        grant_give(&e[FIRST_REF + p], peer, buf[p]);
     }
     memcpy(keep_page, KEEP_MARKER, sizeof(KEEP_MARKER));
-    grant(&e[REF_WRITE], peer, write_page);
-    grant(&e[REF_KEEP], peer, keep_page);
+    grant_give(&e[REF_WRITE], peer, write_page);
+    grant_give(&e[REF_KEEP], peer, keep_page);
     /* Before the port exists, so that the mapper cannot have printed yet. */
     gk_printf("granter: %u pages granted to domain %u\n", BUF_PAGES + 2, peer);
     if (gk_evtchn_alloc_unbound(peer, &port) || port != 1 || !gk_evtchn_bind(port, on_event, NULL))

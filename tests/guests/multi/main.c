@@ -11,6 +11,9 @@
  *   weight from=MS secs=S  CPU-bound, reporting its running time (runstate)
  *   granter peer=D         grants pages to D, then dies while D maps one
  *   mapper peer=D          maps, writes and copies D's grants (grant.c)
+ *   hostile seed=S iterations=N victim=D   attacks (hostile.c)
+ *   victim seed=S          canary pages checked until dom0 tells (victim.c)
+ *   dom0 ... tell=D after=H   dom0 also tells D on its port 1 once H is gone
  * Every line it prints is its own evidence: counts it made itself.
  */
 #include <guestkit/events.h>
@@ -59,20 +62,45 @@ static unsigned long domains_left(unsigned long n)
 }
 
 /*
+ * With tell=D after=H: once domain H is gone, an event to domain D on its
+ * port 1 (the victim's signal that the hostile domain has ended).  D made
+ * that port at its start, before dom0 ran; a bind that fails is retried.
+ */
+static void tell_when_gone(unsigned long *told)
+{
+    domid_t to = (domid_t)arg_value("tell", 0), after = (domid_t)arg_value("after", 0);
+    evtchn_port_t port;
+
+    if (!to || *told || HYPERVISOR_memory_op(XENMEM_current_reservation, &after) != -XEN_ESRCH)
+        return;
+    for (unsigned int tries = 0; gk_evtchn_bind_interdomain(to, 1, &port); tries++) {
+        if (tries == 1000)
+            gk_panic("multi-dom0: cannot bind domain %u's port 1", to);
+        gk_yield();
+    }
+    gk_evtchn_send(port);
+    *told = 1;
+    gk_printf("multi-dom0: domain %u gone, told domain %u\n", after, to);
+}
+
+/*
  * The control domain: sleeps until domains 1..wait have all gone, woken
  * by VIRQ_DOM_EXC (which, like any VIRQ, may fold several into one).
  */
 static void role_dom0(void)
 {
-    unsigned long want = arg_value("wait", 1);
+    unsigned long want = arg_value("wait", 1), told = 0;
     evtchn_port_t port;
 
     if (gk_evtchn_bind_virq(VIRQ_DOM_EXC, 0, &port) || !gk_evtchn_bind(port, on_dom_exc, NULL))
         gk_panic("cannot bind VIRQ_DOM_EXC");
     gk_printf("multi-dom0: waiting for %lu domains to end\n", want);
     gk_events_disable();
-    while (domains_left(want))
-        gk_block(); /* wakes on the VIRQ */
+    while (domains_left(want)) {
+        tell_when_gone(&told);
+        if (domains_left(want))
+            gk_block(); /* wakes on the VIRQ */
+    }
     gk_events_enable();
     /*
      * A domain is gone for memory_op as soon as its teardown starts, on
@@ -215,9 +243,10 @@ void gk_main(start_info_t *si)
         const char *name;
         void (*fn)(void);
     } roles[] = {
-        {"dom0", role_dom0},     {"ping", role_ping},       {"pong", role_pong},
-        {"vcpus", role_vcpus},   {"spin", role_spin},       {"io", role_io},
-        {"weight", role_weight}, {"granter", role_granter}, {"mapper", role_mapper},
+        {"dom0", role_dom0},       {"ping", role_ping},       {"pong", role_pong},
+        {"vcpus", role_vcpus},     {"spin", role_spin},       {"io", role_io},
+        {"weight", role_weight},   {"granter", role_granter}, {"mapper", role_mapper},
+        {"hostile", role_hostile}, {"victim", role_victim},
     };
     const char *line = (const char *)si->cmd_line;
 

@@ -14,5 +14,12 @@ void role_pong(void);
 void role_vcpus(void);
 void role_granter(void);
 void role_mapper(void);
+void role_hostile(void);
+void role_victim(void);
+
+/* Grants (grant.c): frame 0 of this domain's table, mapped at va; an entry given. */
+struct grant_entry_v1;
+struct grant_entry_v1 *grant_table_map(void *va);
+void grant_give(struct grant_entry_v1 *e, uint16_t to, const void *page);
 
 #endif /* MULTI_H */
