@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg fuzz-guest
+PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg fuzz-guest bench
 # On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
 # its initrd module 1, unless RUN_MODULES names others.
 run: deps
@@ -167,6 +167,14 @@ fuzz-xenstored: deps-test
 fuzz-xlcfg: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/fuzz -f xlcfg.mk O=$(srctree)/build/fuzz-xlcfg long \
 		TIME=$(or $(TIME),600)
+
+# make bench: the figures of tests/bench (never part of make test), one
+# table on the terminal and build/bench/bench.json; BENCH_FILTER=glob.
+bench: deps-test
+	$(Q)$(MAKE) ARCH=x86_64 all
+	$(Q)$(MAKE) -C $(srctree)/tests/guests
+	$(Q)$(MAKE) -C $(srctree)/tools/dom0
+	$(Q)$(srctree)/tests/bench/run.sh
 
 # The hostile guest (tests/guests/multi/hostile.c) for ITER calls from
 # SEED against the hypervisor and a victim domain; make test runs 100,000.
@@ -216,6 +224,7 @@ help:
 	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored fuzz-xlcfg'
 	@echo '                [TIME=s]; fuzz [FUZZ_TIME=s] (every target in turn)'
 	@echo '                fuzz-guest [ITER=n] [SEED=s] (the hostile guest, 1,000,000 calls)'
+	@echo 'Bench:          bench [BENCH_FILTER=glob] (TCG figures, build/bench/bench.json)'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
 

@@ -14,6 +14,7 @@
  *   hostile seed=S iterations=N victim=D   attacks (hostile.c)
  *   victim seed=S          canary pages checked until dom0 tells (victim.c)
  *   dom0 ... tell=D after=H   dom0 also tells D on its port 1 once H is gone
+ *   nullcall, gsource, gbench  make bench's figures (bench.c)
  * Every line it prints is its own evidence: counts it made itself.
  */
 #include <guestkit/events.h>
@@ -246,7 +247,8 @@ void gk_main(start_info_t *si)
         {"dom0", role_dom0},       {"ping", role_ping},       {"pong", role_pong},
         {"vcpus", role_vcpus},     {"spin", role_spin},       {"io", role_io},
         {"weight", role_weight},   {"granter", role_granter}, {"mapper", role_mapper},
-        {"hostile", role_hostile}, {"victim", role_victim},
+        {"hostile", role_hostile}, {"victim", role_victim},   {"nullcall", role_nullcall},
+        {"gsource", role_gsource}, {"gbench", role_gbench},
     };
     const char *line = (const char *)si->cmd_line;
 

@@ -16,6 +16,9 @@ void role_granter(void);
 void role_mapper(void);
 void role_hostile(void);
 void role_victim(void);
+void role_nullcall(void);
+void role_gsource(void);
+void role_gbench(void);
 
 /* Grants (grant.c): frame 0 of this domain's table, mapped at va; an entry given. */
 struct grant_entry_v1;
