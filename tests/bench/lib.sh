@@ -3,6 +3,7 @@
 # QEMU as a boot test does (source tests/boot/x86.sh first) and appends one
 # record per figure to $BENCH_RECORDS, tab-separated:
 #   scenario, id, figure, value, unit, samples, compare, QEMU command line
+# (paths relative to the source tree, so that runs compare across machines)
 # A scenario fails when its markers do not come, never on a figure's value.
 
 BENCH_RECORDS=${BENCH_RECORDS:-$OUT/bench.records}
@@ -35,7 +36,7 @@ bench_figure() {
 # bench_record ID VALUE UNIT SAMPLES COMPARE
 bench_record() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SCENARIO" "$1" "$(bench_figure "$1")" "$2" "$3" \
-        "$4" "${5:--}" "$(head -n 1 "$LOG.cmd")" >> "$BENCH_RECORDS"
+        "$4" "${5:--}" "$(head -n 1 "$LOG.cmd" | sed "s|$srctree/||g")" >> "$BENCH_RECORDS"
 }
 
 # Every "bench: <id> value=<v> unit=<u> samples=<n> [compare=<text>]" a
