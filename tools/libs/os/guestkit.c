@@ -63,20 +63,23 @@ static uint64_t table_frame(void)
 {
     uint8_t *mem = malloc(2 * GK_PAGE_SIZE);
     unsigned long va;
-    const uint64_t *pte;
-    unsigned int level;
+    uint64_t mfn;
 
     if (!mem)
         return 0;
     va = ((unsigned long)mem + GK_PAGE_SIZE - 1) & ~(GK_PAGE_SIZE - 1);
     memset((void *)va, 0, GK_PAGE_SIZE);
-    pte = gk_pt_walk(gk_boot_l4(), va, &level);
-    if (!pte || level != 1 || !(*pte & GK_PTE_PRESENT) ||
-        HYPERVISOR_update_va_mapping(va, *pte & ~GK_PTE_RW, UVMF_INVLPG)) {
+    /*
+     * The frame from the initial mapping's own arithmetic, not a walk of
+     * the page tables: the tables that map the top of the heap need not
+     * be mapped themselves, and a walk there faulted (at the 258th guest).
+     */
+    mfn = gk_virt_to_mfn((void *)va);
+    if (HYPERVISOR_update_va_mapping(va, (mfn << GK_PAGE_SHIFT) | DATA_FLAGS, UVMF_INVLPG)) {
         free(mem);
         return 0;
     }
-    return (*pte & GK_PTE_ADDR_MASK) >> GK_PAGE_SHIFT;
+    return mfn;
 }
 
 /* Point the table entry at machine address `entry` to a new table frame. */
