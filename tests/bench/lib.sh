@@ -59,3 +59,21 @@ bench_median() {
 bench_ms() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%d", (b - a) * 1000 + 0.5 }'
 }
+
+# bench_pingpong CPUS WHERE: 100,000 event-channel round trips between two
+# boot-time domUs on CPUS pCPUs; records median and p99 as
+# evtchn_pingpong_WHERE_{median,p99}.
+bench_pingpong() {
+    X86_SMP=$1
+    x86_multi max "" "dom0 wait=2" "ping peer=2 rounds=100000" "pong peer=1 rounds=100000"
+    expect '^\(d1\) ping: 100000 round trips, 100000 replies, 0 lost, median [0-9]+ ns, p99 [0-9]+ ns' \
+        "the ping-pong's figures"
+    local median p99
+    median=$(capture 'median ([0-9]+) ns')
+    p99=$(capture 'p99 ([0-9]+) ns')
+    x86_multi_end 2
+    bench_record "evtchn_pingpong_$2_median" "$(awk -v v="$median" 'BEGIN { printf "%.3f", v / 1000 }')" \
+        us 100000 median
+    bench_record "evtchn_pingpong_$2_p99" "$(awk -v v="$p99" 'BEGIN { printf "%.3f", v / 1000 }')" \
+        us 100000 "99th percentile"
+}
