@@ -123,7 +123,7 @@ endif
 # Running and testing.
 
 QEMU_MEM ?= 512
-PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg fuzz-guest bench
+PHONY += run test unit-test boot-test abi-test fuzz fuzz-libelf fuzz-xenstored fuzz-xlcfg fuzz-guest soak bench
 # On x86-64 the control domain's kernel (tools/dom0) is boot module 0 and
 # its initrd module 1, unless RUN_MODULES names others.
 run: deps
@@ -184,6 +184,13 @@ fuzz-guest: deps-test
 	$(Q)HOSTILE_ITER=$(or $(ITER),1000000) HOSTILE_SEED=$(or $(SEED),1) \
 		bash $(srctree)/tests/boot/scenarios/x86-hostile.sh
 
+# The guest soak (tests/boot/scenarios/x86-xl-soak.sh) for ROUNDS rounds of
+# 100 guests each; make test runs 2.
+soak: deps-test
+	$(Q)$(MAKE) ARCH=x86_64 all
+	$(Q)$(MAKE) -C $(srctree)/tools/dom0
+	$(Q)SOAK_ROUNDS=$(or $(ROUNDS),10) bash $(srctree)/tests/boot/scenarios/x86-xl-soak.sh
+
 abi-test: deps-test
 	$(Q)$(MAKE) -C $(srctree)/tests/abi O=$(srctree)/build/abi run
 
@@ -224,6 +231,7 @@ help:
 	@echo '                unit-test abi-test boot-test fuzz-libelf fuzz-xenstored fuzz-xlcfg'
 	@echo '                [TIME=s]; fuzz [FUZZ_TIME=s] (every target in turn)'
 	@echo '                fuzz-guest [ITER=n] [SEED=s] (the hostile guest, 1,000,000 calls)'
+	@echo '                soak [ROUNDS=n] (n x 100 guests created and ended, default 10)'
 	@echo 'Bench:          bench [BENCH_FILTER=glob] (TCG figures, build/bench/bench.json)'
 	@echo 'Hygiene:        format format-check license-check'
 	@echo 'Variables:      ARCH=x86_64|arm64 CROSS_COMPILE= O=dir V=1 QEMU_MEM=MiB'
