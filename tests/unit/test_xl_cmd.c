@@ -222,6 +222,28 @@ START_TEST(test_create_paused)
 }
 END_TEST
 
+/* xl -v create: the build's time, the hypervisor's share apart. */
+START_TEST(test_create_verbose_time)
+{
+    unsigned long total, hv, calls, tool;
+
+    ck_assert_int_eq(xl("create -p vm.cfg"), 0);
+    ck_assert(!strstr(out, "built in"));
+    ck_assert_int_eq(xl("-v create -p vm.cfg name=two"), 0);
+    ck_assert_int_eq(sscanf(strstr(out, "xl: domain 2 built in "),
+                            "xl: domain 2 built in %lu us: hypervisor %lu us in %lu hypercalls, "
+                            "toolstack %lu us",
+                            &total, &hv, &calls, &tool),
+                     4);
+    ck_assert_uint_eq(hv, 250);
+    ck_assert_uint_eq(calls, 1);
+    ck_assert_uint_eq(total, hv + tool);
+    ck_assert_uint_gt(tool, 0);
+    ck_assert_int_eq(xl("-v -v bogus"), 1);
+    ck_assert(strstr(err, "unknown command 'bogus'"));
+}
+END_TEST
+
 START_TEST(test_list)
 {
     ck_assert_int_eq(xl("create vm.cfg"), 0);
@@ -495,6 +517,7 @@ Suite *xl_cmd_suite(void)
     tcase_add_test(tc, test_create_errors);
     tcase_add_test(tc, test_create_overrides_and_console);
     tcase_add_test(tc, test_create_paused);
+    tcase_add_test(tc, test_create_verbose_time);
     tcase_add_test(tc, test_list);
     tcase_add_test(tc, test_destroy);
     tcase_add_test(tc, test_pause_unpause_console);

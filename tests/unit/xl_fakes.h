@@ -40,6 +40,7 @@ struct fake {
     bool xs_down, watch_pending, shutdown_acts;
     unsigned int perms_owner, perms_guest, perms_guest_bits;
     uint64_t now_ns;
+    uint64_t hcalls, hcall_ns; /* what os_hcall_stats reports */
     void (*on_wait)(void);
     char log[2048];
 };

@@ -90,16 +90,22 @@ static int cmd_help(int argc, char **argv)
         printf("Usage: xl %s\n\n%s.\n", c->usage, c->help);
         return 0;
     }
-    printf("Usage: xl <subcommand> [args]\n\n");
+    printf("Usage: xl [-v] <subcommand> [args]\n\n");
     for (size_t i = 0; i < NR_CMDS; i++)
         printf(" %-16s %s\n", cmds[i].name, cmds[i].help);
     return 0;
 }
 
+unsigned int xl_verbose;
+
 int xl_main(int argc, char **argv)
 {
     const struct xl_cmd *c;
 
+    /* Global options before the command, as Xen's xl takes them. */
+    xl_verbose = 0;
+    for (; argc > 1 && !strcmp(argv[1], "-v"); argc--, argv++)
+        xl_verbose++;
     if (argc < 2)
         return cmd_help(1, argv);
     c = find_cmd(argv[1]);

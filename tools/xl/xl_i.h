@@ -34,6 +34,9 @@ int cmd_sched_credit(int argc, char **argv);
 /* "Usage: xl <usage of argv[0]>" on stderr; returns 1. */
 int xl_usage(const char *cmd);
 /* "xl: <message>" on stderr; returns 1. */
+/* xl -v: commands say more (xl create: where its time went). */
+extern unsigned int xl_verbose;
+
 int xl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The xenstore connection, opened on first use; NULL (reported) if none. */

@@ -19,6 +19,17 @@
 long os_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3,
                   unsigned long a4, unsigned long a5);
 
+/*
+ * Hypercalls made through this back-end so far, and the time spent inside
+ * them (the hypervisor's share of the toolstack's work, as the caller's
+ * clock sees it).  Monotonic; a caller takes the difference of two reads.
+ */
+struct os_hcall_stats {
+    uint64_t calls;
+    uint64_t ns;
+};
+void os_hcall_stats(struct os_hcall_stats *s);
+
 /* Memory a hypercall may read and write (in dom0: plain, zeroed memory). */
 void *os_hcall_alloc(size_t bytes);
 void os_hcall_free(void *p, size_t bytes);
