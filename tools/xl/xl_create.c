@@ -305,9 +305,34 @@ static bool name_taken(const char *name)
  * the hypercalls dom0 made meanwhile, its pollers' included) and the
  * toolstack (everything else), both on dom0's own clock.
  */
+static const char *const hcall_names[OS_HCALL_OPS] = {
+    [__HYPERVISOR_mmu_update] = "mmu_update",
+    [__HYPERVISOR_update_va_mapping] = "update_va_mapping",
+    [__HYPERVISOR_memory_op] = "memory_op",
+    [__HYPERVISOR_xen_version] = "xen_version",
+    [__HYPERVISOR_grant_table_op] = "grant_table_op",
+    [__HYPERVISOR_mmuext_op] = "mmuext_op",
+    [__HYPERVISOR_sched_op] = "sched_op",
+    [__HYPERVISOR_event_channel_op] = "event_channel_op",
+    [__HYPERVISOR_sysctl] = "sysctl",
+    [__HYPERVISOR_domctl] = "domctl",
+};
+
+/* xl -v -v: the hypervisor's share by hypercall. */
+static void report_ops(const struct os_hcall_stats *s, const struct os_hcall_stats *s0)
+{
+    for (unsigned int op = 0; op < OS_HCALL_OPS; op++) {
+        uint64_t n = s->op_calls[op] - s0->op_calls[op], ns = s->op_ns[op] - s0->op_ns[op];
+
+        if (n)
+            printf("xl:   %-18s %6lu calls %8lu us\n", hcall_names[op] ? hcall_names[op] : "other",
+                   (unsigned long)n, (unsigned long)(ns / 1000));
+    }
+}
+
 static void report_time(const struct build *b, uint64_t t0, const struct os_hcall_stats *s0)
 {
-    struct os_hcall_stats s;
+    static struct os_hcall_stats s; /* 1 KiB: not on dom0's small stack */
     uint64_t total = os_now_ns() - t0, hv;
 
     os_hcall_stats(&s);
@@ -315,12 +340,14 @@ static void report_time(const struct build *b, uint64_t t0, const struct os_hcal
     printf("xl: domain %u built in %lu us: hypervisor %lu us in %lu hypercalls, toolstack %lu us\n",
            b->domid, (unsigned long)(total / 1000), (unsigned long)(hv / 1000),
            (unsigned long)(s.calls - s0->calls), (unsigned long)((total - hv) / 1000));
+    if (xl_verbose > 1)
+        report_ops(&s, s0);
 }
 
 int xl_create_domain(const struct xl_config *cfg, bool paused, uint32_t *domid)
 {
     struct build b = {.cfg = cfg, .paused = paused};
-    struct os_hcall_stats s0;
+    static struct os_hcall_stats s0;
     uint64_t t0 = os_now_ns();
     char uuid[40];
 

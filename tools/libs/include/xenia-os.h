@@ -24,9 +24,11 @@ long os_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned 
  * them (the hypervisor's share of the toolstack's work, as the caller's
  * clock sees it).  Monotonic; a caller takes the difference of two reads.
  */
+#define OS_HCALL_OPS 64 /* Xen's hypercall numbers are below this */
 struct os_hcall_stats {
     uint64_t calls;
     uint64_t ns;
+    uint64_t op_calls[OS_HCALL_OPS], op_ns[OS_HCALL_OPS]; /* by hypercall number */
 };
 void os_hcall_stats(struct os_hcall_stats *s);
 

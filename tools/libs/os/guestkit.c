@@ -42,15 +42,22 @@ static uint64_t fired[NR_PORTS / 64];
 
 static struct os_hcall_stats hcall_stats;
 
-/* EXPR (a hypercall), counted and timed into hcall_stats. */
-#define TIMED(expr)                          \
-    ({                                       \
-        uint64_t t0_ = gk_now_ns();          \
-        long rc_ = (expr);                   \
-        hcall_stats.ns += gk_now_ns() - t0_; \
-        hcall_stats.calls++;                 \
-        rc_;                                 \
+/* EXPR (hypercall OP), counted and timed into hcall_stats. */
+#define TIMED(op, expr)                         \
+    ({                                          \
+        uint64_t t0_ = gk_now_ns();             \
+        long rc_ = (expr);                      \
+        hcall_account((op), gk_now_ns() - t0_); \
+        rc_;                                    \
     })
+
+static void hcall_account(unsigned int op, uint64_t ns)
+{
+    hcall_stats.calls++;
+    hcall_stats.ns += ns;
+    hcall_stats.op_calls[op % OS_HCALL_OPS]++;
+    hcall_stats.op_ns[op % OS_HCALL_OPS] += ns;
+}
 
 void os_hcall_stats(struct os_hcall_stats *s)
 {
@@ -60,7 +67,7 @@ void os_hcall_stats(struct os_hcall_stats *s)
 long os_hypercall(unsigned int op, unsigned long a1, unsigned long a2, unsigned long a3,
                   unsigned long a4, unsigned long a5)
 {
-    return TIMED(hypercall5(op, a1, a2, a3, a4, a5));
+    return TIMED(op, hypercall5(op, a1, a2, a3, a4, a5));
 }
 
 void *os_hcall_alloc(size_t bytes)
@@ -93,7 +100,8 @@ static uint64_t table_frame(void)
      * be mapped themselves, and a walk there faulted (at the 258th guest).
      */
     mfn = gk_virt_to_mfn((void *)va);
-    if (TIMED(HYPERVISOR_update_va_mapping(va, (mfn << GK_PAGE_SHIFT) | DATA_FLAGS, UVMF_INVLPG))) {
+    if (TIMED(__HYPERVISOR_update_va_mapping,
+              HYPERVISOR_update_va_mapping(va, (mfn << GK_PAGE_SHIFT) | DATA_FLAGS, UVMF_INVLPG))) {
         free(mem);
         return 0;
     }
@@ -109,7 +117,8 @@ static uint64_t hook_table(uint64_t entry_maddr)
     if (!mfn)
         return 0;
     req.val = (mfn << GK_PAGE_SHIFT) | TABLE_FLAGS;
-    return TIMED(HYPERVISOR_mmu_update(&req, 1, NULL, DOMID_SELF)) ? 0 : mfn;
+    return TIMED(__HYPERVISOR_mmu_update, HYPERVISOR_mmu_update(&req, 1, NULL, DOMID_SELF)) ? 0
+                                                                                            : mfn;
 }
 
 /* The L2 of the window, made on first use below guestkit's own L3. */
@@ -198,7 +207,7 @@ static unsigned int map_batch(uint16_t dom, const uint64_t *mfns, unsigned int n
             req[j].ptr = slot_pte_maddr(first + i + j) | MMU_NORMAL_PT_UPDATE;
             req[j].val = (mfns[i + j] << GK_PAGE_SHIFT) | DATA_FLAGS | (writable ? GK_PTE_RW : 0);
         }
-        rc = TIMED(HYPERVISOR_mmu_update(req, count, &done, dom));
+        rc = TIMED(__HYPERVISOR_mmu_update, HYPERVISOR_mmu_update(req, count, &done, dom));
         if (done > count)
             done = count;
         for (unsigned int j = 0; j < done; j++)
@@ -239,7 +248,8 @@ void os_unmap_foreign(void *addr, unsigned int n)
     if ((unsigned long)addr < WIN_BASE || first + n > WIN_PAGES)
         return;
     for (unsigned int i = 0; i < n; i++)
-        TIMED(HYPERVISOR_update_va_mapping((unsigned long)slot_va(first + i), 0, UVMF_INVLPG));
+        TIMED(__HYPERVISOR_update_va_mapping,
+              HYPERVISOR_update_va_mapping((unsigned long)slot_va(first + i), 0, UVMF_INVLPG));
     slots_mark(first, n, false);
 }
 
@@ -256,7 +266,8 @@ void *os_map_grant(uint16_t dom, uint32_t ref, bool writable, uint32_t *handle, 
     if (s < 0)
         return NULL;
     op.host_addr = (unsigned long)slot_va((unsigned long)s);
-    rc = TIMED(HYPERVISOR_grant_table_op(GNTTABOP_map_grant_ref, &op, 1));
+    rc = TIMED(__HYPERVISOR_grant_table_op,
+               HYPERVISOR_grant_table_op(GNTTABOP_map_grant_ref, &op, 1));
     if (rc || op.status != GNTST_okay) {
         slots_mark((unsigned long)s, 1, false);
         *err = rc                                     ? (int)rc
@@ -278,7 +289,8 @@ int os_unmap_grant(void *addr, uint32_t handle)
 
     if ((unsigned long)addr < WIN_BASE || s >= WIN_PAGES)
         return -EINVAL;
-    rc = TIMED(HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &op, 1));
+    rc = TIMED(__HYPERVISOR_grant_table_op,
+               HYPERVISOR_grant_table_op(GNTTABOP_unmap_grant_ref, &op, 1));
     if (rc || op.status != GNTST_okay)
         return rc ? (int)rc : -EINVAL;
     slots_mark(s, 1, false);
@@ -306,7 +318,8 @@ static int track(long rc, evtchn_port_t port)
 int os_evtchn_bind_interdomain(uint16_t remote_dom, uint32_t remote_port)
 {
     evtchn_port_t port = 0;
-    long rc = TIMED(gk_evtchn_bind_interdomain(remote_dom, remote_port, &port));
+    long rc = TIMED(__HYPERVISOR_event_channel_op,
+                    gk_evtchn_bind_interdomain(remote_dom, remote_port, &port));
 
     return track(rc, port);
 }
@@ -314,7 +327,7 @@ int os_evtchn_bind_interdomain(uint16_t remote_dom, uint32_t remote_port)
 int os_evtchn_bind_virq(unsigned int virq)
 {
     evtchn_port_t port = 0;
-    long rc = TIMED(gk_evtchn_bind_virq(virq, 0, &port));
+    long rc = TIMED(__HYPERVISOR_event_channel_op, gk_evtchn_bind_virq(virq, 0, &port));
 
     return track(rc, port);
 }
@@ -322,7 +335,8 @@ int os_evtchn_bind_virq(unsigned int virq)
 int os_evtchn_alloc_unbound(uint16_t dom, uint16_t remote_dom)
 {
     struct evtchn_alloc_unbound a = {.dom = dom, .remote_dom = remote_dom};
-    long rc = TIMED(HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &a));
+    long rc = TIMED(__HYPERVISOR_event_channel_op,
+                    HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &a));
 
     /* A port made in another domain is not ours to watch. */
     if (dom != DOMID_SELF)
@@ -332,7 +346,7 @@ int os_evtchn_alloc_unbound(uint16_t dom, uint16_t remote_dom)
 
 int os_evtchn_notify(uint32_t port)
 {
-    return (int)TIMED(gk_evtchn_send(port));
+    return (int)TIMED(__HYPERVISOR_event_channel_op, gk_evtchn_send(port));
 }
 
 int os_evtchn_close(uint32_t port)
@@ -340,7 +354,7 @@ int os_evtchn_close(uint32_t port)
     gk_evtchn_bind(port, NULL, NULL);
     if (port < NR_PORTS)
         __atomic_fetch_and(&fired[port / 64], ~(1UL << (port % 64)), __ATOMIC_SEQ_CST);
-    return (int)TIMED(gk_evtchn_close(port));
+    return (int)TIMED(__HYPERVISOR_event_channel_op, gk_evtchn_close(port));
 }
 
 bool os_evtchn_test_and_clear(uint32_t port)
