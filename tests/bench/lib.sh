@@ -20,6 +20,9 @@ bench_figure() {
     hv_memory) echo "hypervisor heap in use at the prompt (xl info: total-free-dom0)" ;;
     hv_binary) echo "hypervisor binary (ELF file; text+data+bss in compare)" ;;
     xl_create_first_line) echo "xl create to the guest's first console line (host clock)" ;;
+    xl_create_build) echo "xl create's build, until it unpauses (dom0's clock, xl -v)" ;;
+    xl_create_hypervisor) echo "  of which in the hypervisor (inside dom0's hypercalls)" ;;
+    xl_create_toolstack) echo "  of which in the toolstack (dom0, outside hypercalls)" ;;
     xl_destroy) echo "xl destroy of a paused guest (host clock)" ;;
     density_guests) echo "4 MiB guests created (paused) in 2 GiB" ;;
     density_rate) echo "creation rate over all of them (host clock)" ;;
