@@ -15,6 +15,7 @@
  *   victim seed=S          canary pages checked until dom0 tells (victim.c)
  *   dom0 ... tell=D after=H   dom0 also tells D on its port 1 once H is gone
  *   nullcall, gsource, gbench  make bench's figures (bench.c)
+ *   stress self=I peer=D [first=1] secs=S  events and grants, 2 vCPUs (stress.c)
  * Every line it prints is its own evidence: counts it made itself.
  */
 #include <guestkit/events.h>
@@ -248,7 +249,7 @@ void gk_main(start_info_t *si)
         {"vcpus", role_vcpus},     {"spin", role_spin},       {"io", role_io},
         {"weight", role_weight},   {"granter", role_granter}, {"mapper", role_mapper},
         {"hostile", role_hostile}, {"victim", role_victim},   {"nullcall", role_nullcall},
-        {"gsource", role_gsource}, {"gbench", role_gbench},
+        {"gsource", role_gsource}, {"gbench", role_gbench},   {"stress", role_stress},
     };
     const char *line = (const char *)si->cmd_line;
 

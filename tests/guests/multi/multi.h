@@ -19,6 +19,7 @@ void role_victim(void);
 void role_nullcall(void);
 void role_gsource(void);
 void role_gbench(void);
+void role_stress(void);
 
 /* Grants (grant.c): frame 0 of this domain's table, mapped at va; an entry given. */
 struct grant_entry_v1;
