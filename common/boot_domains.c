@@ -3,8 +3,10 @@
  * Domains built at boot besides dom0 (the idea of Xen's dom0less), so that
  * several guests run before any toolstack exists:
  *
- *   domUs=<mem>:<vcpus>[:<weight>][,<mem>:<vcpus>[:<weight>]...]
+ *   domUs=<mem>:<vcpus>[:<weight>][@<cpu>][,<mem>:<vcpus>...]
  *
+ * (@<cpu>: every vCPU of the domain hard-pinned to that pCPU, as xl.cfg's
+ * cpus="<cpu>"; a pCPU that is not online leaves the domain unbuilt)
  * names one domain per entry, with ids 1, 2, ... in order; their kernels
  * are the last boot modules, in the same order, each module's string
  * being that domain's command line.  Modules before them are dom0's
@@ -26,20 +28,22 @@
 
 #define MAX_BOOT_DOMUS 8
 #define DEFAULT_WEIGHT 256
+#define NO_CPU         (~0u)
 
 struct domu_spec {
     uint64_t mem;
     unsigned int vcpus;
     unsigned int weight;
+    unsigned int cpu; /* NO_CPU: not pinned */
 };
 
 static struct domu_spec domu_specs[MAX_BOOT_DOMUS];
 static unsigned int nr_domu_specs;
 
-/* One "<mem>:<vcpus>[:<weight>]" entry; s is left after it. */
+/* One "<mem>:<vcpus>[:<weight>][@<cpu>]" entry; s is left after it. */
 static int __init parse_one(const char **s, struct domu_spec *spec)
 {
-    unsigned long long mem, vcpus, weight = DEFAULT_WEIGHT;
+    unsigned long long mem, vcpus, weight = DEFAULT_WEIGHT, cpu = NO_CPU;
     const char *p = *s;
 
     /* Range-checked before narrowing: 2^32 + 1 vCPUs is not 1. */
@@ -47,11 +51,14 @@ static int __init parse_one(const char **s, struct domu_spec *spec)
         return -EINVAL;
     if (*p == ':' && param_number(p + 1, &p, &weight))
         return -EINVAL;
+    if (*p == '@' && (param_number(p + 1, &p, &cpu) || cpu >= 64 * VCPU_AFFINITY_LONGS))
+        return -EINVAL;
     if (!vcpus || vcpus > XEN_LEGACY_MAX_VCPUS || !weight || weight > 65535 || (*p && *p != ','))
         return -EINVAL;
     spec->mem = mem;
     spec->vcpus = (unsigned int)vcpus;
     spec->weight = (unsigned int)weight;
+    spec->cpu = (unsigned int)cpu;
     *s = p;
     return 0;
 }
@@ -61,7 +68,8 @@ static int __init parse_domus(const char *s)
     nr_domu_specs = 0;
     while (*s) {
         if (nr_domu_specs == MAX_BOOT_DOMUS || parse_one(&s, &domu_specs[nr_domu_specs])) {
-            printk(XENLOG_ERR "domUs=: bad entry %u (want <mem>:<vcpus>[:<weight>], at most %u)\n",
+            printk(XENLOG_ERR
+                   "domUs=: bad entry %u (want <mem>:<vcpus>[:<weight>][@<cpu>], at most %u)\n",
                    nr_domu_specs + 1, MAX_BOOT_DOMUS);
             nr_domu_specs = 0;
             return -EINVAL;
@@ -104,6 +112,17 @@ static void __init boot_domain_start(struct domain *d, unsigned int weight)
     vcpu_wake(v);
 }
 
+/* Hard affinity to one pCPU, while v is still down. */
+static int __init pin_vcpu(struct vcpu *v, unsigned int cpu)
+{
+    unsigned long mask[VCPU_AFFINITY_LONGS] = {0};
+
+    if (cpu == NO_CPU)
+        return 0;
+    mask[cpu / 64] = 1UL << (cpu % 64);
+    return sched_set_affinity(v, mask);
+}
+
 static int __init build_domu(domid_t domid, const struct domu_spec *spec,
                              const struct boot_module *kernel, struct domain **out)
 {
@@ -113,8 +132,11 @@ static int __init build_domu(domid_t domid, const struct domu_spec *spec,
 
     if (rc)
         return rc;
-    for (unsigned int i = 0; !rc && i < spec->vcpus; i++)
+    for (unsigned int i = 0; !rc && i < spec->vcpus; i++) {
         rc = vcpu_create(d, i, &v);
+        if (!rc)
+            rc = pin_vcpu(v, spec->cpu);
+    }
     if (!rc)
         rc = arch_construct_domain(d, kernel, NULL, boot_module_cmdline(kernel),
                                    (unsigned long)(spec->mem >> PAGE_SHIFT));
@@ -145,6 +167,8 @@ void __init boot_domus_build(void)
         }
         printk("Domain %u: %lu MiB, %u vCPUs, weight %u, from module %u\n", i + 1,
                (unsigned long)(spec->mem >> 20), spec->vcpus, spec->weight, first + i);
+        if (spec->cpu != NO_CPU)
+            printk("Domain %u: pinned to CPU %u\n", i + 1, spec->cpu);
         boot_domain_start(d, spec->weight);
     }
 }

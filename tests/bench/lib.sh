@@ -12,10 +12,10 @@ BENCH_RECORDS=${BENCH_RECORDS:-$OUT/bench.records}
 bench_figure() {
     case "$1" in
     hypercall_null) echo "null hypercall round trip (xen_version) from a guest kernel" ;;
-    evtchn_pingpong_same_pcpu_median) echo "event-channel ping-pong round trip, same pCPU, median" ;;
-    evtchn_pingpong_same_pcpu_p99) echo "event-channel ping-pong round trip, same pCPU, p99" ;;
-    evtchn_pingpong_two_pcpus_median) echo "event-channel ping-pong round trip, 2 pCPUs, median" ;;
-    evtchn_pingpong_two_pcpus_p99) echo "event-channel ping-pong round trip, 2 pCPUs, p99" ;;
+    evtchn_pingpong_same_pcpu_median) echo "event-channel ping-pong round trip, both pinned to pCPU 1, median" ;;
+    evtchn_pingpong_same_pcpu_p99) echo "event-channel ping-pong round trip, both pinned to pCPU 1, p99" ;;
+    evtchn_pingpong_two_pcpus_median) echo "event-channel ping-pong round trip, pinned to pCPUs 0 and 1, median" ;;
+    evtchn_pingpong_two_pcpus_p99) echo "event-channel ping-pong round trip, pinned to pCPUs 0 and 1, p99" ;;
     boot_to_shell) echo "boot: QEMU start to dom0's shell prompt (host clock)" ;;
     hv_memory) echo "hypervisor heap in use at the prompt (xl info: total-free-dom0)" ;;
     hv_binary) echo "hypervisor binary (ELF file; text+data+bss in compare)" ;;
@@ -63,12 +63,14 @@ bench_ms() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%d", (b - a) * 1000 + 0.5 }'
 }
 
-# bench_pingpong CPUS WHERE: 100,000 event-channel round trips between two
-# boot-time domUs on CPUS pCPUs; records median and p99 as
+# bench_pingpong CPUS WHERE DOMUS: 100,000 event-channel round trips
+# between two boot-time domUs on CPUS pCPUs, placed by domUs=DOMUS (e.g.
+# pinned with @cpu); records median and p99 as
 # evtchn_pingpong_WHERE_{median,p99}.
 bench_pingpong() {
     X86_SMP=$1
-    x86_multi max "" "dom0 wait=2" "ping peer=2 rounds=100000" "pong peer=1 rounds=100000"
+    x86_multi max "domUs=$3" "dom0 wait=2" "ping peer=2 rounds=100000" "pong peer=1 rounds=100000"
+    case "$3" in *@*) grep -aq '^(XENIA) Domain 2: pinned to CPU' "$LOG" || fail "domain 2 was not pinned" ;; esac
     expect '^\(d1\) ping: 100000 round trips, 100000 replies, 0 lost, median [0-9]+ ns, p99 [0-9]+ ns' \
         "the ping-pong's figures"
     local median p99

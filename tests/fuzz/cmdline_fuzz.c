@@ -12,6 +12,7 @@
  */
 #include <xenia/bootinfo.h>
 #include <xenia/boot_domains.h>
+#include <xenia/domain.h>
 #include <xenia/lib.h>
 #include <xenia/param.h>
 #include <xenia/string.h>
@@ -133,9 +134,10 @@ struct ref_domu {
     uint64_t mem;
     uint64_t vcpus;
     uint64_t weight;
+    uint64_t cpu; /* + 1; 0: not pinned */
 };
 
-/* domUs=<mem>:<vcpus>[:<weight>],...: the entries, or -1 if it is refused. */
+/* domUs=<mem>:<vcpus>[:<weight>][@<cpu>],...: the entries, or -1 if it is refused. */
 static int ref_domus(const char *s, struct ref_domu *d, int max)
 {
     int n = 0;
@@ -149,6 +151,12 @@ static int ref_domus(const char *s, struct ref_domu *d, int max)
             return -1;
         if (*s == ':' && !ref_number(s + 1, &s, &d[n].weight))
             return -1;
+        d[n].cpu = 0;
+        if (*s == '@') {
+            if (!ref_number(s + 1, &s, &d[n].cpu) || d[n].cpu >= 64 * VCPU_AFFINITY_LONGS)
+                return -1;
+            d[n].cpu++;
+        }
         if (!d[n].vcpus || d[n].vcpus > XEN_LEGACY_MAX_VCPUS || !d[n].weight ||
             d[n].weight > 65535 || (*s && *s != ','))
             return -1;
@@ -172,6 +180,7 @@ static void check_domus(const char *line)
         promise(fuzz_domus[i].pages == ref[i].mem >> PAGE_SHIFT);
         promise(fuzz_domus[i].vcpus == ref[i].vcpus);
         promise(fuzz_domus[i].weight == ref[i].weight);
+        promise(fuzz_domus[i].cpu == ref[i].cpu);
     }
 }
 

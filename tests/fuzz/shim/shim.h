@@ -10,6 +10,7 @@ struct fuzz_domu {
     unsigned int vcpus;
     unsigned int weight;
     unsigned long pages;
+    unsigned int cpu; /* pinned to cpu - 1; 0: not pinned */
 };
 
 extern struct fuzz_domu fuzz_domus[FUZZ_MAX_DOMUS];

@@ -14,6 +14,7 @@
 #include <xenia/bootinfo.h>
 #include <xenia/console.h>
 #include <xenia/domain.h>
+#include <xenia/errno.h>
 #include <xenia/lib.h>
 #include <xenia/sched.h>
 #include <xenia/symbols.h>
@@ -76,6 +77,7 @@ int domain_create(domid_t domid, unsigned int flags, unsigned int max_vcpus, str
     if (fuzz_nr_domus == FUZZ_MAX_DOMUS)
         __builtin_trap();
     fuzz_domus[fuzz_nr_domus].vcpus = max_vcpus;
+    fuzz_domus[fuzz_nr_domus].cpu = 0;
     *out = &fuzz_domain;
     return 0;
 }
@@ -106,6 +108,17 @@ int sched_adjust_credit(struct domain *d, struct sched_credit_params *p, bool se
 
 void vcpu_wake(struct vcpu *v)
 {
+}
+
+/* Pinning (domUs=...@cpu): recorded as cpu + 1 (0: not pinned). */
+int sched_set_affinity(struct vcpu *v, const unsigned long *mask)
+{
+    for (unsigned int cpu = 0; cpu < 64 * VCPU_AFFINITY_LONGS; cpu++)
+        if ((mask[cpu / 64] >> (cpu % 64)) & 1) {
+            fuzz_domus[fuzz_nr_domus].cpu = cpu + 1;
+            return 0;
+        }
+    return -EINVAL;
 }
 
 #define promise(cond)         \
