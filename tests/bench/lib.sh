@@ -12,6 +12,7 @@ BENCH_RECORDS=${BENCH_RECORDS:-$OUT/bench.records}
 bench_figure() {
     case "$1" in
     hypercall_null) echo "null hypercall round trip (xen_version) from a guest kernel" ;;
+    guest_syscall) echo "the guest's own null system call (user SYSCALL to its kernel and back)" ;;
     evtchn_pingpong_same_pcpu_median) echo "event-channel ping-pong round trip, both pinned to pCPU 1, median" ;;
     evtchn_pingpong_same_pcpu_p99) echo "event-channel ping-pong round trip, both pinned to pCPU 1, p99" ;;
     evtchn_pingpong_two_pcpus_median) echo "event-channel ping-pong round trip, pinned to pCPUs 0 and 1, median" ;;
